@@ -1,0 +1,58 @@
+package io.microshop.admin.product;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue's use cases, each one transaction. An unknown id is an empty result, not an
+ * exception: Liberty records every exception that leaves a transaction as an FFDC incident.
+ */
+@ApplicationScoped
+public class ProductCatalog {
+
+    @PersistenceContext(unitName = "admin")
+    EntityManager entities;
+
+    public List<ProductView> all() {
+        return entities.createQuery("SELECT new io.microshop.admin.product.ProductView(p.id, p.title, p.image, p.likes)"
+                + " FROM Product p ORDER BY p.id", ProductView.class).getResultList();
+    }
+
+    public Optional<ProductView> find(long id) {
+        return Optional.ofNullable(entities.find(Product.class, id)).map(Product::view);
+    }
+
+    @Transactional
+    public ProductView create(ProductInput input) {
+        Product product = new Product(input);
+        entities.persist(product);
+        entities.flush();
+        return product.view();
+    }
+
+    @Transactional
+    public Optional<ProductView> update(long id, ProductInput input) {
+        Product product = entities.find(Product.class, id);
+        if (product == null) {
+            return Optional.empty();
+        }
+        product.describe(input);
+        entities.flush();
+        return Optional.of(product.view());
+    }
+
+    /** @return false if there was no such product */
+    @Transactional
+    public boolean delete(long id) {
+        Product product = entities.find(Product.class, id);
+        if (product == null) {
+            return false;
+        }
+        entities.remove(product);
+        return true;
+    }
+}

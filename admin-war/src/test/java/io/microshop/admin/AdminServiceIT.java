@@ -1,0 +1,20 @@
+package io.microshop.admin;
+
+import io.microshop.testing.ServiceContract;
+import java.util.Set;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+@MicroShedTest
+public class AdminServiceIT extends ServiceContract {
+
+    @Override
+    protected Set<String> documentedOperations() {
+        return Set.of("GET /api/products", "POST /api/products", "GET /api/products/{id}", "PUT /api/products/{id}",
+                "DELETE /api/products/{id}", "GET /api/user", "GET /api/users/{id}");
+    }
+
+    @Override
+    protected String readOnlyPath() {
+        return "/api/products";
+    }
+}

@@ -1,0 +1,49 @@
+package io.microshop;
+
+import io.microshop.config.Environment;
+import io.microshop.migration.MigrateCommand;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** Entry point of the executable jar: {@code java -jar microshop-consumer.jar <command> ...}. */
+public final class Command {
+
+    private Command() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), Environment.system()));
+    }
+
+    static int run(List<String> args, Environment env) {
+        configureLogging(env);
+        if (args.isEmpty()) {
+            return usage();
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "migrate" -> MigrateCommand.run(rest, env);
+            default -> usage();
+        };
+    }
+
+    private static int usage() {
+        System.err.println("usage: java -jar microshop-consumer.jar <command>\n  " + MigrateCommand.USAGE);
+        return 64;
+    }
+
+    private static void configureLogging(Environment env) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        var handler = new java.util.logging.ConsoleHandler();
+        handler.setLevel(Level.ALL);
+        root.addHandler(handler);
+        root.setLevel(Level.parse(env.text("LOG_LEVEL", "INFO").toUpperCase(java.util.Locale.ROOT)));
+        // Liquibase reports every statement at INFO; its warnings are what matter here.
+        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+    }
+}

@@ -1,0 +1,53 @@
+package io.microshop.main.product;
+
+import io.microshop.web.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/products")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+@Tag(name = "storefront")
+public class ProductResource {
+
+    private static final String PRODUCT_EXAMPLE =
+            "{\"id\": 7, \"title\": \"Coffee mug\", \"image\": \"https://images.example.com/mug.png\", \"likes\": 3}";
+
+    @Inject
+    Storefront storefront;
+
+    @GET
+    @Operation(summary = "List all products with their likes, ordered by id")
+    @APIResponse(responseCode = "200", description = "Every product of the storefront.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class),
+                    examples = @ExampleObject(name = "products", value = "[" + PRODUCT_EXAMPLE + "]")))
+    public List<ProductView> list() {
+        return storefront.all();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one product with its likes")
+    @APIResponse(responseCode = "200", description = "The product.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class),
+                    examples = @ExampleObject(name = "product", value = PRODUCT_EXAMPLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ProductView get(@Parameter(description = "The product's id.", example = "7") @PathParam("id") long id) {
+        return storefront.find(id).orElseThrow(() -> ProblemException.notFound("product", id));
+    }
+}

@@ -1,0 +1,26 @@
+package io.microshop.main.user;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The part of admin's API that main calls; configured under the key {@code admin}. */
+@RegisterRestClient(configKey = "admin")
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public interface AdminApi {
+
+    @GET
+    @Path("/user")
+    AdminUser randomUser();
+
+    @GET
+    @Path("/users/{id}")
+    AdminUser user(@PathParam("id") long id);
+
+    record AdminUser(long id) {
+    }
+}

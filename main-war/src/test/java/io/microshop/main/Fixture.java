@@ -1,0 +1,61 @@
+package io.microshop.main;
+
+import io.microshop.main.product.ProductView;
+import io.microshop.testing.FaultProxy;
+import io.microshop.testing.Http;
+import io.microshop.testing.ServiceUnderTest;
+import io.microshop.testing.TestDatabase;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The world of main's integration tests: main's test database, where products are put directly
+ * (until admin's events bring them), and admin's test server behind a {@link FaultProxy} that
+ * main is configured to call.
+ */
+public final class Fixture {
+
+    private static final TestDatabase DATABASE = TestDatabase.fromSystemProperties();
+    private static final AtomicLong IDS = new AtomicLong();
+    private static FaultProxy adminProxy;
+
+    private Fixture() {
+    }
+
+    public static TestDatabase database() {
+        return DATABASE;
+    }
+
+    /** A new product in main's database, with an id no earlier run used. */
+    public static ProductView newProduct() {
+        synchronized (IDS) {
+            if (IDS.get() == 0) {
+                IDS.set(DATABASE.queryLong("SELECT COALESCE(MAX(id), 0) FROM products") + 1000);
+            }
+        }
+        long id = IDS.incrementAndGet();
+        String title = "Product " + UUID.randomUUID().toString().substring(0, 8);
+        String image = "https://images.example.com/" + id + ".png";
+        DATABASE.update("INSERT INTO products (id, title, image, likes) VALUES (?, ?, ?, 0)", id, title, image);
+        return new ProductView(id, title, image, 0);
+    }
+
+    public static long likesCounted(long productId) {
+        return DATABASE.queryLong("SELECT likes FROM products WHERE id = ?", productId);
+    }
+
+    public static long likeRows(long productId) {
+        return DATABASE.queryLong("SELECT COUNT(*) FROM product_likes WHERE product_id = ?", productId);
+    }
+
+    /** The proxy in front of admin's test server, started once and passing traffic. */
+    public static synchronized FaultProxy admin() {
+        if (adminProxy == null) {
+            int adminPort = Integer.parseInt(System.getProperty("it.admin.url").replaceAll(".*:", ""));
+            ServiceUnderTest.awaitReady(new Http(System.getProperty("it.admin.url")), Duration.ofSeconds(90));
+            adminProxy = FaultProxy.start(Integer.getInteger("it.admin.proxy.port"), "127.0.0.1", adminPort);
+        }
+        return adminProxy;
+    }
+}

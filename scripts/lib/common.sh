@@ -1,0 +1,124 @@
+# Shared by scripts/run.sh and scripts/test.sh: make sure the machine has what the shop needs
+# (a JDK, a MySQL-compatible server and RabbitMQ on localhost, the databases and the `shop`
+# database user), installing Debian packages when run as root and something is missing.
+# shellcheck shell=bash
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WLP_DIR="$ROOT_DIR/liberty-config/target/liberty/wlp"
+CONSUMER_JAR="$ROOT_DIR/consumer-jar/target/microshop-consumer.jar"
+
+DB_HOST="${DB_HOST:-127.0.0.1}"
+DB_PORT="${DB_PORT:-3306}"
+DB_USER="${DB_USER:-shop}"
+DB_PASSWORD="${DB_PASSWORD:-shop}"
+RABBITMQ_HOST="${RABBITMQ_HOST:-127.0.0.1}"
+RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+wait_for_port() { # host port seconds what
+  local i
+  for ((i = 0; i < $3 * 4; i++)); do
+    port_open "$1" "$2" && return 0
+    sleep 0.25
+  done
+  fail "$4 did not open $1:$2 within $3 s"
+}
+
+apt_install() { # packages...
+  is_root && command -v apt-get >/dev/null || return 1
+  say "Installing $* (Debian packages)"
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1; then
+    apt-get update -q >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null || return 1
+  fi
+}
+
+require_java() {
+  command -v java >/dev/null || fail "No JDK found: install Java 17 or newer (e.g. apt-get install openjdk-17-jdk)."
+  local version
+  version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+  [ "${version%%.*}" -ge 17 ] 2>/dev/null || fail "Java 17 or newer is needed; 'java' is version $version."
+}
+
+db_client() { command -v mariadb || command -v mysql; }
+
+ensure_database_server() {
+  if port_open "$DB_HOST" "$DB_PORT"; then return 0; fi
+  [ "$DB_HOST" = 127.0.0.1 ] || [ "$DB_HOST" = localhost ] \
+    || fail "No database answers at $DB_HOST:$DB_PORT; start it or set DB_HOST/DB_PORT."
+  if ! command -v mariadbd >/dev/null && [ ! -x /usr/sbin/mariadbd ]; then
+    apt_install mariadb-server \
+      || fail "No MySQL-compatible server on 127.0.0.1:$DB_PORT and none installed: install mariadb-server (or MySQL 8) and start it, or run this script as root to have it installed."
+  fi
+  is_root || fail "MariaDB is installed but not running on 127.0.0.1:$DB_PORT: start it (e.g. sudo service mariadb start)."
+  say "Starting MariaDB"
+  install -d -o mysql -g mysql /run/mysqld
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  wait_for_port 127.0.0.1 "$DB_PORT" 60 "MariaDB"
+}
+
+# Runs SQL (stdin) as a database administrator: root over TCP (empty password, or
+# DB_ROOT_PASSWORD), else root through the local socket (Debian's default for the OS root user).
+db_root() {
+  local client; client=$(db_client) || fail "No mariadb/mysql client installed (apt-get install mariadb-client)."
+  local sql; sql=$(cat)
+  if "$client" -uroot ${DB_ROOT_PASSWORD:+-p"$DB_ROOT_PASSWORD"} -h"$DB_HOST" -P"$DB_PORT" -e 'SELECT 1' >/dev/null 2>&1; then
+    "$client" -uroot ${DB_ROOT_PASSWORD:+-p"$DB_ROOT_PASSWORD"} -h"$DB_HOST" -P"$DB_PORT" <<<"$sql"
+  elif is_root && "$client" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    "$client" -uroot <<<"$sql"
+  elif command -v sudo >/dev/null && sudo -n "$client" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+    sudo -n "$client" -uroot <<<"$sql"
+  else
+    fail "Cannot log in to the database as an administrator to create the '$DB_USER' user and the databases. Set DB_ROOT_PASSWORD, or run as root, or create them yourself (see README, Troubleshooting)."
+  fi
+}
+
+db_user_works() {
+  local client; client=$(db_client) || return 1
+  "$client" -u"$DB_USER" -p"$DB_PASSWORD" -h"$DB_HOST" -P"$DB_PORT" -e "$1" >/dev/null 2>&1
+}
+
+# The local databases admin and main, and the `shop` user that owns them and every *_test database.
+ensure_databases() {
+  if db_user_works "USE admin; USE main; CREATE DATABASE IF NOT EXISTS probe_test; DROP DATABASE probe_test"; then
+    return 0
+  fi
+  say "Creating databases admin and main and the database user '$DB_USER'"
+  local user
+  {
+    echo "CREATE DATABASE IF NOT EXISTS admin CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+    echo "CREATE DATABASE IF NOT EXISTS main CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+    for user in "'$DB_USER'@'localhost'" "'$DB_USER'@'127.0.0.1'" "'$DB_USER'@'::1'"; do
+      echo "CREATE USER IF NOT EXISTS $user IDENTIFIED BY '$DB_PASSWORD';"
+      echo "GRANT ALL ON admin.* TO $user; GRANT ALL ON main.* TO $user; GRANT ALL ON \`%\\_test\`.* TO $user;"
+    done
+  } | db_root
+  db_user_works "USE admin; USE main" || fail "The database user '$DB_USER' still cannot use admin and main."
+}
+
+ensure_rabbitmq() {
+  if port_open "$RABBITMQ_HOST" "$RABBITMQ_PORT"; then return 0; fi
+  [ "$RABBITMQ_HOST" = 127.0.0.1 ] || [ "$RABBITMQ_HOST" = localhost ] \
+    || fail "No RabbitMQ answers at $RABBITMQ_HOST:$RABBITMQ_PORT; start it or set RABBITMQ_HOST/RABBITMQ_PORT."
+  if ! command -v rabbitmq-server >/dev/null; then
+    apt_install rabbitmq-server \
+      || fail "RabbitMQ is not running on 127.0.0.1:$RABBITMQ_PORT and not installed: install rabbitmq-server and start it, or run this script as root to have it installed."
+  fi
+  is_root || fail "RabbitMQ is installed but not running on 127.0.0.1:$RABBITMQ_PORT: start it (e.g. sudo service rabbitmq-server start)."
+  say "Starting RabbitMQ"
+  rabbitmq-server -detached >/dev/null 2>&1 || true
+  wait_for_port 127.0.0.1 "$RABBITMQ_PORT" 90 "RabbitMQ"
+}
+
+ensure_machine() {
+  require_java
+  ensure_database_server
+  ensure_databases
+  ensure_rabbitmq
+}

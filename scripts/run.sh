@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Command 1 of the README: the whole shop, locally. Makes sure MariaDB and RabbitMQ run, creates
+# the databases and their user, builds, migrates, starts admin (:8000) and main (:8001), prints
+# where everything is, and stops it all on Ctrl-C. Data lives in the databases admin and main,
+# so it survives a restart.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+cd "$ROOT_DIR"
+
+ADMIN_PORT="${ADMIN_PORT:-8000}"
+MAIN_PORT="${MAIN_PORT:-8001}"
+LOG_DIR="$ROOT_DIR/.run"
+mkdir -p "$LOG_DIR"
+
+ensure_machine
+
+for port in "$ADMIN_PORT" "$MAIN_PORT"; do
+  if port_open 127.0.0.1 "$port"; then
+    fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT."
+  fi
+done
+
+say "Building (log: .run/build.log)"
+./mvnw -B -ntp -DskipTests install >"$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log"; fail "The build failed."; }
+
+say "Migrating the databases"
+java -jar "$CONSUMER_JAR" migrate admin
+java -jar "$CONSUMER_JAR" migrate main
+
+stop_all() {
+  trap - INT TERM EXIT
+  say "Stopping"
+  [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null || true
+  "$WLP_DIR/bin/server" stop main >/dev/null 2>&1 || true
+  "$WLP_DIR/bin/server" stop admin >/dev/null 2>&1 || true
+  say "Stopped"
+}
+trap stop_all INT TERM EXIT
+
+say "Starting admin and main"
+rm -f "$WLP_DIR"/usr/servers/{admin,main}/logs/messages.log
+HTTP_PORT="$ADMIN_PORT" "$WLP_DIR/bin/server" start admin >/dev/null
+HTTP_PORT="$MAIN_PORT" ADMIN_URL="${ADMIN_URL:-http://localhost:$ADMIN_PORT}" "$WLP_DIR/bin/server" start main >/dev/null
+
+await_ready() { # name port
+  local i
+  for ((i = 0; i < 480; i++)); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$2/health/ready")" = 200 ]; then return 0; fi
+    sleep 0.25
+  done
+  tail -20 "$WLP_DIR/usr/servers/$1/logs/messages.log" >&2 || true
+  fail "$1 did not become ready on port $2 within 120 s (log: $WLP_DIR/usr/servers/$1/logs/messages.log)"
+}
+await_ready admin "$ADMIN_PORT"
+await_ready main "$MAIN_PORT"
+
+cat <<INFO
+
+  microshop is running.
+
+  admin   http://localhost:$ADMIN_PORT/api/products      OpenAPI UI  http://localhost:$ADMIN_PORT/openapi/ui/
+  main    http://localhost:$MAIN_PORT/api/products      OpenAPI UI  http://localhost:$MAIN_PORT/openapi/ui/
+  health  http://localhost:$ADMIN_PORT/health  http://localhost:$MAIN_PORT/health  (/started /live /ready)
+
+  Databases: admin and main on $DB_HOST:$DB_PORT (user $DB_USER). RabbitMQ: $RABBITMQ_HOST:$RABBITMQ_PORT.
+  Logs follow; Ctrl-C stops everything.
+
+INFO
+
+tail -n +1 -F "$WLP_DIR/usr/servers/admin/logs/messages.log" "$WLP_DIR/usr/servers/main/logs/messages.log" 2>/dev/null &
+TAIL_PID=$!
+wait "$TAIL_PID"
