@@ -1,10 +1,12 @@
 package io.microshop.admin.product;
 
+import io.microshop.web.paging.PageRequest;
 import io.microshop.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,7 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -45,13 +46,16 @@ public class ProductResource {
     ProductCatalog catalog;
 
     @GET
-    @Operation(summary = "List all products, ordered by id")
-    @APIResponse(responseCode = "200", description = "Every product of the catalogue.",
+    @Operation(summary = "List the products, ordered by id, a page of at most 1,000 at a time")
+    @APIResponse(responseCode = "200", description = "The products after `after`, at most `limit` of them.",
+            headers = @Header(name = "Link", description = "<…?after=…&limit=…>; rel=\"next\" when the page is full",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class),
                     examples = @ExampleObject(name = "products", value = "[" + PRODUCT_EXAMPLE + "]")))
-    public List<ProductView> list() {
-        return catalog.all();
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo request) {
+        return page.respond(catalog.page(page.after(), page.limit()), ProductView::id, request);
     }
 
     @GET

@@ -1,16 +1,22 @@
 package io.microshop.main.product;
 
+import io.microshop.web.paging.PageRequest;
 import io.microshop.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,13 +37,16 @@ public class ProductResource {
     Storefront storefront;
 
     @GET
-    @Operation(summary = "List all products with their likes, ordered by id")
-    @APIResponse(responseCode = "200", description = "Every product of the storefront.",
+    @Operation(summary = "List the products with their likes, ordered by id, a page of at most 1,000 at a time")
+    @APIResponse(responseCode = "200", description = "The products after `after`, at most `limit` of them.",
+            headers = @Header(name = "Link", description = "<…?after=…&limit=…>; rel=\"next\" when the page is full",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class),
                     examples = @ExampleObject(name = "products", value = "[" + PRODUCT_EXAMPLE + "]")))
-    public List<ProductView> list() {
-        return storefront.all();
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo request) {
+        return page.respond(storefront.page(page.after(), page.limit()), ProductView::id, request);
     }
 
     @GET

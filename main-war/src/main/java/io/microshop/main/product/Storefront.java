@@ -13,9 +13,12 @@ public class Storefront {
     @PersistenceContext(unitName = "main")
     EntityManager entities;
 
-    public List<ProductView> all() {
+    public List<ProductView> page(long afterId, int limit) {
         return entities.createQuery("SELECT new io.microshop.main.product.ProductView(p.id, p.title, p.image, p.likes)"
-                + " FROM Product p ORDER BY p.id", ProductView.class).getResultList();
+                        + " FROM Product p WHERE p.id > :after ORDER BY p.id", ProductView.class)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public Optional<ProductView> find(long id) {

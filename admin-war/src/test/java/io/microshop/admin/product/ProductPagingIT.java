@@ -1,0 +1,20 @@
+package io.microshop.admin.product;
+
+import io.microshop.testing.PagedListContract;
+import java.util.List;
+import java.util.stream.Stream;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
+
+@MicroShedTest
+public class ProductPagingIT extends PagedListContract {
+
+    @RESTClient
+    public static ProductsApi products;
+
+    @Override
+    protected List<Long> threeNewestProducts() {
+        return Stream.generate(() -> products.create(new ProductInput("Paged", "https://images.example.com/paged.png")))
+                .limit(3).map(ProductView::id).toList();
+    }
+}
