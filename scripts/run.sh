@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
 # Command 1 of the README: the whole shop, locally. Makes sure MariaDB and RabbitMQ run, creates
-# the databases and their user, builds, migrates, starts admin (:8000) and main (:8001), prints
-# where everything is, and stops it all on Ctrl-C. Data lives in the databases admin and main,
-# so it survives a restart.
+# the databases and their user, builds, migrates, starts admin (:8000) and main (:8001) and the
+# consumers main-sync (health :8081) and admin-likes (health :8082), prints where everything is,
+# and stops it all on Ctrl-C. Data lives in the databases admin and main and in RabbitMQ's
+# durable queues (default virtual host), so it survives a restart.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT_DIR"
 
 ADMIN_PORT="${ADMIN_PORT:-8000}"
 MAIN_PORT="${MAIN_PORT:-8001}"
+MAIN_SYNC_HEALTH_PORT="${MAIN_SYNC_HEALTH_PORT:-8081}"
+ADMIN_LIKES_HEALTH_PORT="${ADMIN_LIKES_HEALTH_PORT:-8082}"
+export AMQP_URL="${AMQP_URL:-$(amqp_url /)}"
 LOG_DIR="$ROOT_DIR/.run"
 mkdir -p "$LOG_DIR"
 
 ensure_machine
 
-for port in "$ADMIN_PORT" "$MAIN_PORT"; do
+for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
   if port_open 127.0.0.1 "$port"; then
-    fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT."
+    fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT/MAIN_SYNC_HEALTH_PORT/ADMIN_LIKES_HEALTH_PORT."
   fi
 done
 
@@ -31,6 +35,9 @@ stop_all() {
   trap - INT TERM EXIT
   say "Stopping"
   [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null || true
+  # SIGTERM: each consumer finishes the batch in hand, then closes.
+  for pid in ${CONSUMER_PIDS:-}; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in ${CONSUMER_PIDS:-}; do wait "$pid" 2>/dev/null || true; done
   "$WLP_DIR/bin/server" stop main >/dev/null 2>&1 || true
   "$WLP_DIR/bin/server" stop admin >/dev/null 2>&1 || true
   say "Stopped"
@@ -54,6 +61,19 @@ await_ready() { # name port
 await_ready admin "$ADMIN_PORT"
 await_ready main "$MAIN_PORT"
 
+say "Starting the consumers main-sync and admin-likes (logs: .run/main-sync.log, .run/admin-likes.log)"
+CONSUMER_PIDS=""
+DB_NAME=main HEALTH_PORT="$MAIN_SYNC_HEALTH_PORT" java -Xmx64m -jar "$CONSUMER_JAR" main-sync >"$LOG_DIR/main-sync.log" 2>&1 &
+CONSUMER_PIDS+=" $!"
+DB_NAME=admin HEALTH_PORT="$ADMIN_LIKES_HEALTH_PORT" java -Xmx64m -jar "$CONSUMER_JAR" admin-likes >"$LOG_DIR/admin-likes.log" 2>&1 &
+CONSUMER_PIDS+=" $!"
+for port in "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
+  for ((i = 0; i < 240; i++)); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health/ready")" = 200 ] && break
+    sleep 0.25
+  done
+done
+
 cat <<INFO
 
   microshop is running.
@@ -61,12 +81,14 @@ cat <<INFO
   admin   http://localhost:$ADMIN_PORT/api/products      OpenAPI UI  http://localhost:$ADMIN_PORT/openapi/ui/
   main    http://localhost:$MAIN_PORT/api/products      OpenAPI UI  http://localhost:$MAIN_PORT/openapi/ui/
   health  http://localhost:$ADMIN_PORT/health  http://localhost:$MAIN_PORT/health  (/started /live /ready)
+  consumers  main-sync http://localhost:$MAIN_SYNC_HEALTH_PORT/health   admin-likes http://localhost:$ADMIN_LIKES_HEALTH_PORT/health
 
   Databases: admin and main on $DB_HOST:$DB_PORT (user $DB_USER). RabbitMQ: $RABBITMQ_HOST:$RABBITMQ_PORT.
   Logs follow; Ctrl-C stops everything.
 
 INFO
 
-tail -n +1 -F "$WLP_DIR/usr/servers/admin/logs/messages.log" "$WLP_DIR/usr/servers/main/logs/messages.log" 2>/dev/null &
+tail -n +1 -F "$WLP_DIR/usr/servers/admin/logs/messages.log" "$WLP_DIR/usr/servers/main/logs/messages.log" \
+  "$LOG_DIR/main-sync.log" "$LOG_DIR/admin-likes.log" 2>/dev/null &
 TAIL_PID=$!
 wait "$TAIL_PID"

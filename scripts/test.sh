@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Command 2 of the README: every test. Unit tests, then integration tests against Liberty
-# servers that the build starts on their own ports (18000, 18001), on real MariaDB and RabbitMQ,
-# in test databases (admin_test, main_test) that are recreated here and never touch the data
-# of a local run. Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
+# servers that the build starts on their own ports (18000, 18001) and consumer processes that the
+# tests start, on real MariaDB and RabbitMQ, in test databases (admin_test, main_test) and a
+# RabbitMQ virtual host (microshop-test) that are recreated here and never touch a local run. Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 cd "$ROOT_DIR"
@@ -15,12 +15,10 @@ for server in admin-test main-test; do
   fi
 done
 
-say "Recreating the test databases admin_test and main_test"
-client=$(db_client)
-for db in admin_test main_test; do
-  "$client" -u"$DB_USER" -p"$DB_PASSWORD" -h"$DB_HOST" -P"$DB_PORT" -e \
-    "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-done
+say "Recreating the test databases admin_test and main_test and the RabbitMQ virtual host microshop-test"
+recreate_database admin_test
+recreate_database main_test
+recreate_vhost microshop-test
 
 say "Building and running all tests"
 ./mvnw -B -ntp verify "$@"

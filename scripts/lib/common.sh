@@ -13,6 +13,8 @@ DB_USER="${DB_USER:-shop}"
 DB_PASSWORD="${DB_PASSWORD:-shop}"
 RABBITMQ_HOST="${RABBITMQ_HOST:-127.0.0.1}"
 RABBITMQ_PORT="${RABBITMQ_PORT:-5672}"
+AMQP_USER="${AMQP_USER:-guest}"
+AMQP_PASSWORD="${AMQP_PASSWORD:-guest}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -79,14 +81,24 @@ db_root() {
   fi
 }
 
+db_as_user() { # sql: runs it as the shop user
+  "$(db_client)" -u"$DB_USER" -p"$DB_PASSWORD" -h"$DB_HOST" -P"$DB_PORT" -e "$1"
+}
+
+recreate_database() { # name
+  db_as_user "DROP DATABASE IF EXISTS $1; CREATE DATABASE $1 CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+}
+
 db_user_works() {
   local client; client=$(db_client) || return 1
   "$client" -u"$DB_USER" -p"$DB_PASSWORD" -h"$DB_HOST" -P"$DB_PORT" -e "$1" >/dev/null 2>&1
 }
 
-# The local databases admin and main, and the `shop` user that owns them and every *_test database.
+# The local databases admin and main, and the `shop` user that owns them and every *_test
+# (integration tests) and *_bench (benchmark) database.
 ensure_databases() {
-  if db_user_works "USE admin; USE main; CREATE DATABASE IF NOT EXISTS probe_test; DROP DATABASE probe_test"; then
+  if db_user_works "USE admin; USE main; CREATE DATABASE IF NOT EXISTS probe_test; DROP DATABASE probe_test;
+                    CREATE DATABASE IF NOT EXISTS probe_bench; DROP DATABASE probe_bench"; then
     return 0
   fi
   say "Creating databases admin and main and the database user '$DB_USER'"
@@ -96,7 +108,8 @@ ensure_databases() {
     echo "CREATE DATABASE IF NOT EXISTS main CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
     for user in "'$DB_USER'@'localhost'" "'$DB_USER'@'127.0.0.1'" "'$DB_USER'@'::1'"; do
       echo "CREATE USER IF NOT EXISTS $user IDENTIFIED BY '$DB_PASSWORD';"
-      echo "GRANT ALL ON admin.* TO $user; GRANT ALL ON main.* TO $user; GRANT ALL ON \`%\\_test\`.* TO $user;"
+      echo "GRANT ALL ON admin.* TO $user; GRANT ALL ON main.* TO $user;"
+      echo "GRANT ALL ON \`%\\_test\`.* TO $user; GRANT ALL ON \`%\\_bench\`.* TO $user;"
     done
   } | db_root
   db_user_works "USE admin; USE main" || fail "The database user '$DB_USER' still cannot use admin and main."
@@ -114,6 +127,24 @@ ensure_rabbitmq() {
   say "Starting RabbitMQ"
   rabbitmq-server -detached >/dev/null 2>&1 || true
   wait_for_port 127.0.0.1 "$RABBITMQ_PORT" 90 "RabbitMQ"
+  rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+}
+
+amqp_url() { # vhost
+  local vhost="$1"
+  [ "$vhost" = / ] && vhost=%2F
+  echo "amqp://$AMQP_USER:$AMQP_PASSWORD@$RABBITMQ_HOST:$RABBITMQ_PORT/$vhost"
+}
+
+# A RabbitMQ virtual host of the shop's own (the tests', the benchmark's), emptied: its queues
+# start with nothing in them, as the test databases do.
+recreate_vhost() { # name
+  is_root && command -v rabbitmqctl >/dev/null \
+    || fail "The tests need a RabbitMQ virtual host '$1' for '$AMQP_USER': run as root, or: rabbitmqctl delete_vhost $1; rabbitmqctl add_vhost $1; rabbitmqctl set_permissions -p $1 $AMQP_USER '.*' '.*' '.*'"
+  rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+  rabbitmqctl -q delete_vhost "$1" >/dev/null 2>&1 || true
+  rabbitmqctl -q add_vhost "$1" >/dev/null
+  rabbitmqctl -q set_permissions -p "$1" "$AMQP_USER" '.*' '.*' '.*' >/dev/null
 }
 
 ensure_machine() {

@@ -1,6 +1,7 @@
 package io.microshop;
 
 import io.microshop.config.Environment;
+import io.microshop.consumer.ConsumeCommand;
 import io.microshop.migration.MigrateCommand;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,14 @@ public final class Command {
             return usage();
         }
         List<String> rest = args.subList(1, args.size());
+        if (ConsumeCommand.handles(args.get(0)) && rest.isEmpty()) {
+            try {
+                return ConsumeCommand.run(args.get(0), env);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
         return switch (args.get(0)) {
             case "migrate" -> MigrateCommand.run(rest, env);
             default -> usage();
@@ -31,7 +40,8 @@ public final class Command {
     }
 
     private static int usage() {
-        System.err.println("usage: java -jar microshop-consumer.jar <command>\n  " + MigrateCommand.USAGE);
+        System.err.println("usage: java -jar microshop-consumer.jar <command>\n  " + MigrateCommand.USAGE
+                + "\n  " + ConsumeCommand.USAGE);
         return 64;
     }
 

@@ -27,11 +27,20 @@ public final class Fixture {
         return DATABASE;
     }
 
+    /**
+     * Ids of the products main's own tests put in directly: far above any id admin gives, so that
+     * they never meet the products admin's events bring.
+     */
+    public static final long FIRST_OWN_ID = 1_000_000_000L;
+    /** Ids from here on belong to tests that publish events of their own. */
+    public static final long FIRST_PUBLISHED_ID = 5_000_000_000L;
+
     /** A new product in main's database, with an id no earlier run used. */
     public static ProductView newProduct() {
         synchronized (IDS) {
             if (IDS.get() == 0) {
-                IDS.set(DATABASE.queryLong("SELECT COALESCE(MAX(id), 0) FROM products") + 1000);
+                IDS.set(Math.max(FIRST_OWN_ID, DATABASE.queryLong(
+                        "SELECT COALESCE(MAX(id), 0) FROM products WHERE id < ?", FIRST_PUBLISHED_ID)) + 1000);
             }
         }
         long id = IDS.incrementAndGet();

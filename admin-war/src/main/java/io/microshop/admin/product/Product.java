@@ -1,5 +1,6 @@
 package io.microshop.admin.product;
 
+import io.microshop.event.Event;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,8 +12,7 @@ import org.hibernate.annotations.DynamicUpdate;
 /** A product of the catalogue. Admin owns its title and image; likes are counted from main's events. */
 @Entity
 @Table(name = "products")
-@DynamicUpdate // an edit writes title and image only, never over a like count that main's events raise
-
+@DynamicUpdate // an edit writes title, image and version only, never over a like count that main's events raise
 public class Product {
 
     @Id
@@ -28,6 +28,10 @@ public class Product {
     @Column(nullable = false)
     private int likes;
 
+    /** Raised by every change, and carried by its event, so that consumers apply changes in order. */
+    @Column(nullable = false)
+    private long version = 1;
+
     protected Product() {
     }
 
@@ -38,6 +42,23 @@ public class Product {
     void describe(ProductInput input) {
         this.title = input.title();
         this.image = input.image();
+    }
+
+    void revise(ProductInput input) {
+        describe(input);
+        version++;
+    }
+
+    Event created() {
+        return Event.productCreated(id, version, title, image);
+    }
+
+    Event updated() {
+        return Event.productUpdated(id, version, title, image);
+    }
+
+    Event deleted() {
+        return Event.productDeleted(id, version + 1);
     }
 
     ProductView view() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microshop.testing.Http;
+import io.microshop.web.paging.PageRequest;
 import io.microshop.testing.ServiceUnderTest;
 import io.microshop.testing.TestDatabase;
 import jakarta.json.JsonObject;
@@ -41,7 +42,8 @@ public class ProductApiIT {
         assertTrue(listed.containsAll(List.of(first, second)), () -> "missing from " + listed);
         List<Long> ids = listed.stream().map(ProductView::id).toList();
         assertEquals(ids.stream().sorted().toList(), ids);
-        assertEquals(database.queryLong("SELECT COUNT(*) FROM products"), listed.size());
+        assertEquals(Math.min(PageRequest.MAX_LIMIT, database.queryLong("SELECT COUNT(*) FROM products")),
+                listed.size());
     }
 
     @Test

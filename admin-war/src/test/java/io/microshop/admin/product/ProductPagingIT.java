@@ -13,7 +13,7 @@ public class ProductPagingIT extends PagedListContract {
     public static ProductsApi products;
 
     @Override
-    protected List<Long> threeNewestProducts() {
+    protected List<Long> threeConsecutiveProducts() {
         return Stream.generate(() -> products.create(new ProductInput("Paged", "https://images.example.com/paged.png")))
                 .limit(3).map(ProductView::id).toList();
     }

@@ -2,7 +2,10 @@ package io.microshop.main.like;
 
 import io.microshop.main.product.Product;
 import io.microshop.main.product.ProductView;
+import io.microshop.event.Event;
+import io.microshop.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -11,8 +14,10 @@ import java.util.Optional;
 
 /**
  * Records likes. A like is one transaction: lock the product row, add the (product, user) row,
- * raise the count by one. The row lock orders concurrent likes of one product, so none is lost
- * or counted twice, and the unique (product, user) key turns a second like into "already liked".
+ * raise the count by one, and put the like's event in the outbox for admin. The row lock orders
+ * concurrent likes of one product, so none is lost or counted twice (and each event's version,
+ * the new count, is unique), and the unique (product, user) key turns a second like into
+ * "already liked".
  */
 @ApplicationScoped
 public class Likes {
@@ -24,6 +29,9 @@ public class Likes {
 
     @PersistenceContext(unitName = "main")
     EntityManager entities;
+
+    @Inject
+    Outbox outbox;
 
     @Transactional
     public Result record(long productId, long userId) {
@@ -38,6 +46,8 @@ public class Likes {
         }
         entities.createNativeQuery("UPDATE products SET likes = likes + 1 WHERE id = ?1")
                 .setParameter(1, productId).executeUpdate();
-        return new Result(Outcome.LIKED, Optional.of(product.view().withOneMoreLike()));
+        ProductView liked = product.view().withOneMoreLike();
+        outbox.append(entities, Event.productLiked(productId, liked.likes(), userId));
+        return new Result(Outcome.LIKED, Optional.of(liked));
     }
 }

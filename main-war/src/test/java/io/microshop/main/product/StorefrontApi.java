@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
 public interface StorefrontApi {
 
     @GET
-    List<ProductView> list();
+    List<ProductView> list(@QueryParam("after") long after);
 
     @GET
     @Path("{id}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microshop.main.Fixture;
 import io.microshop.testing.Http;
+import io.microshop.web.paging.PageRequest;
 import io.microshop.testing.ServiceUnderTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,15 @@ public class StorefrontApiIT {
         ProductView other = Fixture.newProduct();
         Fixture.database().update("UPDATE products SET likes = 3 WHERE id = ?", liked.id());
 
-        List<ProductView> listed = storefront.list();
+        // From the first of them: the products admin's events bring in other tests come before.
+        List<ProductView> listed = storefront.list(liked.id() - 1);
 
         assertTrue(listed.contains(new ProductView(liked.id(), liked.title(), liked.image(), 3)), listed::toString);
         assertTrue(listed.contains(other), listed::toString);
         List<Long> ids = listed.stream().map(ProductView::id).toList();
         assertEquals(ids.stream().sorted().toList(), ids);
-        assertEquals(Fixture.database().queryLong("SELECT COUNT(*) FROM products"), listed.size());
+        assertEquals(Math.min(PageRequest.MAX_LIMIT,
+                Fixture.database().queryLong("SELECT COUNT(*) FROM products WHERE id >= ?", liked.id())), listed.size());
         Http.Reply raw = http.get("/api/products");
         assertEquals(List.of("id", "title", "image", "likes"), List.copyOf(raw.jsonArray().getJsonObject(0).keySet()));
     }

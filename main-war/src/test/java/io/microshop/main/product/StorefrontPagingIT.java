@@ -10,7 +10,7 @@ import org.microshed.testing.jupiter.MicroShedTest;
 public class StorefrontPagingIT extends PagedListContract {
 
     @Override
-    protected List<Long> threeNewestProducts() {
+    protected List<Long> threeConsecutiveProducts() {
         return Stream.generate(Fixture::newProduct).limit(3).map(ProductView::id).toList();
     }
 }

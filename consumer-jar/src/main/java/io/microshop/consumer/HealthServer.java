@@ -1,0 +1,78 @@
+package io.microshop.consumer;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The consumer's probes on the JDK's own HTTP server, answering like MicroProfile Health:
+ * {@code /health/live}, {@code /health/ready}, {@code /health/started} and {@code /health}
+ * (all checks), 200 when every check is UP, else 503.
+ */
+public final class HealthServer {
+
+    /** One named check; data may be null. */
+    public record Check(String name, boolean up, JsonObject data) {
+    }
+
+    private final HttpServer server;
+
+    public HealthServer(int port, Supplier<List<Check>> live, Supplier<List<Check>> ready) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(port), 16);
+        server.createContext("/health/live", exchange -> answer(exchange, live.get()));
+        server.createContext("/health/ready", exchange -> answer(exchange, ready.get()));
+        server.createContext("/health/started", exchange -> answer(exchange, List.of(new Check("started", true, null))));
+        server.createContext("/health", exchange -> {
+            List<Check> all = new java.util.ArrayList<>(live.get());
+            all.addAll(ready.get());
+            answer(exchange, all);
+        });
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+
+    private static void answer(HttpExchange exchange, List<Check> checks) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            boolean up = checks.stream().allMatch(Check::up);
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            for (Check check : checks) {
+                JsonObjectBuilder json = Json.createObjectBuilder()
+                        .add("name", check.name()).add("status", check.up() ? "UP" : "DOWN");
+                if (check.data() != null) {
+                    json.add("data", check.data());
+                }
+                array.add(json);
+            }
+            byte[] body = Json.createObjectBuilder().add("status", up ? "UP" : "DOWN").add("checks", array).build()
+                    .toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(up ? 200 : 503, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.microshop.main.sync;
+
+import io.microshop.testing.Http;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One consumer of the executable jar, run as a real process, as in production. */
+final class ConsumerProcess implements AutoCloseable {
+
+    private final String command;
+    private final Map<String, String> environment;
+    private final int healthPort;
+    private Process process;
+
+    ConsumerProcess(String command, Map<String, String> environment, int healthPort) {
+        this.command = command;
+        this.environment = environment;
+        this.healthPort = healthPort;
+    }
+
+    ConsumerProcess start() {
+        ProcessBuilder builder = new ProcessBuilder(
+                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx64m",
+                "-jar", System.getProperty("it.consumer.jar"), command);
+        builder.environment().putAll(environment);
+        builder.environment().put("HEALTH_PORT", Integer.toString(healthPort));
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + command + ".log")));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + command, e);
+        }
+        awaitReady(Duration.ofSeconds(60));
+        return this;
+    }
+
+    Http health() {
+        return new Http("http://localhost:" + healthPort);
+    }
+
+    void awaitReady(Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(command + " exited with " + process.exitValue() + "; see target/"
+                        + command + ".log");
+            }
+            try {
+                if (health().get("/health/ready").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(command + " not ready after " + patience + "; see target/" + command + ".log");
+    }
+
+    /** SIGKILL: no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, and the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(command + " did not stop within 30 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (alive()) {
+            terminate();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.microshop.main.sync;
+
+import static io.microshop.main.sync.SyncWorld.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.microshop.testing.Http;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Admin's product changes reach main, and main's likes reach admin, through the broker. */
+public class ProductSyncIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private static SyncWorld world;
+
+    @BeforeAll
+    static void startTheConsumers() {
+        world = SyncWorld.get();
+    }
+
+    @Test
+    void aCreatedUpdatedAndDeletedProductFollowsInMain() {
+        String title = "Synced " + UUID.randomUUID();
+        long id = world.create(title);
+        await("product " + id + " in main", PATIENCE, () -> world.main.get("/api/products/" + id).status() == 200);
+        JsonObject copied = world.main.get("/api/products/" + id).json();
+        assertEquals(title, copied.getString("title"));
+        assertEquals(world.admin.get("/api/products/" + id).json().getString("image"), copied.getString("image"));
+        assertEquals(0, copied.getInt("likes"));
+
+        String renamed = "Renamed " + UUID.randomUUID();
+        assertEquals(200, world.admin.putJson("/api/products/" + id, SyncWorld.product(renamed)).status());
+        await("the new title in main", PATIENCE,
+                () -> renamed.equals(world.main.get("/api/products/" + id).json().getString("title")));
+
+        assertEquals(204, world.admin.delete("/api/products/" + id).status());
+        await("product " + id + " gone from main", PATIENCE, () -> world.main.get("/api/products/" + id).status() == 404);
+    }
+
+    @Test
+    void likesInMainAreCountedInAdmin() {
+        long id = world.create("Liked " + UUID.randomUUID());
+        await("product " + id + " in main", PATIENCE, () -> world.main.get("/api/products/" + id).status() == 200);
+
+        for (int user = 1; user <= 5; user++) {
+            Http.Reply like = world.main.postJson("/api/products/" + id + "/like", "{\"userId\": " + user + "}");
+            assertEquals(200, like.status(), like::toString);
+        }
+        assertEquals(409, world.main.postJson("/api/products/" + id + "/like", "{\"userId\": 1}").status());
+
+        await("5 likes in admin", PATIENCE, () -> world.admin.get("/api/products/" + id).json().getInt("likes") == 5);
+        world.assertConverge(PATIENCE);
+    }
+}
