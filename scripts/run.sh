@@ -63,10 +63,12 @@ await_ready main "$MAIN_PORT"
 
 say "Starting the consumers main-sync and admin-likes (logs: .run/main-sync.log, .run/admin-likes.log)"
 CONSUMER_PIDS=""
-DB_NAME=main HEALTH_PORT="$MAIN_SYNC_HEALTH_PORT" java -Xmx64m -jar "$CONSUMER_JAR" main-sync >"$LOG_DIR/main-sync.log" 2>&1 &
-CONSUMER_PIDS+=" $!"
-DB_NAME=admin HEALTH_PORT="$ADMIN_LIKES_HEALTH_PORT" java -Xmx64m -jar "$CONSUMER_JAR" admin-likes >"$LOG_DIR/admin-likes.log" 2>&1 &
-CONSUMER_PIDS+=" $!"
+: >"$LOG_DIR/main-sync.log"
+: >"$LOG_DIR/admin-likes.log"
+DB_NAME=main HEALTH_PORT="$MAIN_SYNC_HEALTH_PORT" start_consumer_process main-sync "$LOG_DIR/main-sync.log"
+CONSUMER_PIDS+=" $CONSUMER_PID"
+DB_NAME=admin HEALTH_PORT="$ADMIN_LIKES_HEALTH_PORT" start_consumer_process admin-likes "$LOG_DIR/admin-likes.log"
+CONSUMER_PIDS+=" $CONSUMER_PID"
 for port in "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
   for ((i = 0; i < 240; i++)); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health/ready")" = 200 ] && break

@@ -6,6 +6,7 @@
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WLP_DIR="$ROOT_DIR/liberty-config/target/liberty/wlp"
 CONSUMER_JAR="$ROOT_DIR/consumer-jar/target/microshop-consumer.jar"
+CONSUMER_JVM_OPTIONS="$ROOT_DIR/consumer-jar/jvm.options"
 
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-3306}"
@@ -128,6 +129,13 @@ ensure_rabbitmq() {
   rabbitmq-server -detached >/dev/null 2>&1 || true
   wait_for_port 127.0.0.1 "$RABBITMQ_PORT" 90 "RabbitMQ"
   rabbitmqctl -q await_startup >/dev/null 2>&1 || true
+}
+
+# A consumer of the jar (main-sync, admin-likes) in the background, with its JVM options;
+# the caller sets its environment (AMQP_URL, DB_NAME, HEALTH_PORT, ...). Sets CONSUMER_PID.
+start_consumer_process() { # command log-file
+  MALLOC_ARENA_MAX=2 java @"$CONSUMER_JVM_OPTIONS" -jar "$CONSUMER_JAR" "$1" >>"$2" 2>&1 &
+  CONSUMER_PID=$!
 }
 
 amqp_url() { # vhost

@@ -24,9 +24,11 @@ final class ConsumerProcess implements AutoCloseable {
 
     ConsumerProcess start() {
         ProcessBuilder builder = new ProcessBuilder(
-                new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx64m",
+                new File(System.getProperty("java.home"), "bin/java").getPath(),
+                "@" + System.getProperty("it.consumer.jvm.options"),
                 "-jar", System.getProperty("it.consumer.jar"), command);
         builder.environment().putAll(environment);
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("HEALTH_PORT", Integer.toString(healthPort));
         builder.redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + command + ".log")));

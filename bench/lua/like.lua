@@ -1,0 +1,52 @@
+-- POST /api/products/{id}/like with an explicit user, every (product, user) pair used once, so
+-- that every answer should be a 200. BENCH_FIRST_ID, BENCH_PRODUCTS and BENCH_USERS come from
+-- the environment (bench/run.sh); non-200 answers are counted and reported.
+local first = tonumber(os.getenv("BENCH_FIRST_ID") or "1")
+local products = tonumber(os.getenv("BENCH_PRODUCTS") or "100")
+local users = tonumber(os.getenv("BENCH_USERS") or "1000")
+local threads = {}
+local counter = 0
+thread_id = 0 -- global: set per thread by setup()
+local thread_count = 1
+failures = 0 -- globals: read back by done()
+conflicts = 0
+unavailable = 0
+
+function setup(thread)
+  thread:set("thread_id", #threads)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  thread_count = tonumber(os.getenv("BENCH_THREADS") or "2")
+end
+
+function request()
+  local pair = counter * thread_count + thread_id
+  counter = counter + 1
+  local product = first + (pair % products)
+  local user = math.floor(pair / products) % users + 1
+  return wrk.format("POST", "/api/products/" .. product .. "/like",
+    {["Content-Type"] = "application/json"}, '{"userId": ' .. user .. '}')
+end
+
+function response(status, headers, body)
+  if status == 409 then
+    conflicts = conflicts + 1
+  elseif status == 503 then
+    unavailable = unavailable + 1
+  elseif status ~= 200 then
+    failures = failures + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local other, conflict, unavailable = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    other = other + thread:get("failures")
+    conflict = conflict + thread:get("conflicts")
+    unavailable = unavailable + thread:get("unavailable")
+  end
+  io.write(string.format("like failures: %d (409: %d, 503: %d, other: %d)\n",
+    other + conflict + unavailable, conflict, unavailable, other))
+end
