@@ -21,7 +21,9 @@ public record DatabaseSettings(String host, int port, String name, String user, 
                 + "?sslMode=" + sslMode
                 + "&connectTimeout=5000&socketTimeout=60000"
                 + "&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
-                + "&rewriteBatchedStatements=true&allowMultiQueries=false";
+                + "&rewriteBatchedStatements=true&allowMultiQueries=false"
+                // Affected, not matched, rows: an event that changes nothing counts as stale.
+                + "&useAffectedRows=true";
     }
 
     /** For messages: where, never the password. */

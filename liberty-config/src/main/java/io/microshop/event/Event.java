@@ -1,16 +1,19 @@
 package io.microshop.event;
 
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,6 +23,12 @@ import java.util.UUID;
  * state, so applying the newest version is right whatever arrived before it.
  */
 public record Event(UUID id, EventType type, Instant occurredAt, long productId, long version, JsonObject data) {
+
+    // Json.createObjectBuilder() and Json.createReader() look the provider up on every call
+    // (a ServiceLoader scan, milliseconds inside Liberty): the factories are made once.
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
 
     public static Event productCreated(long productId, long version, String title, String image) {
         return productEvent(EventType.PRODUCT_CREATED, productId, version, title, image);
@@ -35,11 +44,11 @@ public record Event(UUID id, EventType type, Instant occurredAt, long productId,
 
     /** @param version the product's like count in main after this like */
     public static Event productLiked(long productId, long version, long userId) {
-        return now(EventType.PRODUCT_LIKED, productId, version, Json.createObjectBuilder().add("userId", userId).build());
+        return now(EventType.PRODUCT_LIKED, productId, version, BUILDERS.createObjectBuilder().add("userId", userId).build());
     }
 
     private static Event productEvent(EventType type, long productId, long version, String title, String image) {
-        return now(type, productId, version, Json.createObjectBuilder().add("title", title).add("image", image).build());
+        return now(type, productId, version, BUILDERS.createObjectBuilder().add("title", title).add("image", image).build());
     }
 
     private static Event now(EventType type, long productId, long version, JsonObject data) {
@@ -60,7 +69,7 @@ public record Event(UUID id, EventType type, Instant occurredAt, long productId,
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
+        return BUILDERS.createObjectBuilder()
                 .add("id", id.toString())
                 .add("type", type.wireName())
                 .add("occurredAt", occurredAt.toString())
@@ -74,7 +83,7 @@ public record Event(UUID id, EventType type, Instant occurredAt, long productId,
     /** @throws MalformedEventException when the body is not an event of this contract */
     public static Event fromJson(byte[] body) {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedEventException("not a JSON object: " + firstLine(e.getMessage()));

@@ -27,24 +27,23 @@ public final class ProductSync implements EventHandler {
         };
     }
 
+    /**
+     * One statement: insert the product unless a tombstone at least as new exists; if main has
+     * it, take title and image only from a newer version (assignments run left to right, so
+     * {@code version} is compared before it is raised).
+     */
+    private static final String UPSERT = "INSERT INTO products (id, title, image, likes, version)"
+            + " SELECT ?, ?, ?, 0, ? FROM DUAL"
+            + " WHERE NOT EXISTS (SELECT 1 FROM product_tombstones WHERE id = ? AND version >= ?)"
+            + " ON DUPLICATE KEY UPDATE"
+            + " title = IF(VALUES(version) > version, VALUES(title), title),"
+            + " image = IF(VALUES(version) > version, VALUES(image), image),"
+            + " version = GREATEST(version, VALUES(version))";
+
     private Outcome upsert(Connection db, Event event) throws SQLException {
-        OptionalLong current = version(db, "SELECT version FROM products WHERE id = ? FOR UPDATE", event.productId());
-        if (current.isPresent()) {
-            if (current.getAsLong() >= event.version()) {
-                return Outcome.STALE;
-            }
-            update(db, "UPDATE products SET title = ?, image = ?, version = ? WHERE id = ?",
-                    event.title(), event.image(), event.version(), event.productId());
-            return Outcome.APPLIED;
-        }
-        OptionalLong deleted = version(db, "SELECT version FROM product_tombstones WHERE id = ? FOR UPDATE",
-                event.productId());
-        if (deleted.isPresent() && deleted.getAsLong() >= event.version()) {
-            return Outcome.STALE;
-        }
-        update(db, "INSERT INTO products (id, title, image, likes, version) VALUES (?, ?, ?, 0, ?)",
-                event.productId(), event.title(), event.image(), event.version());
-        return Outcome.APPLIED;
+        int changed = update(db, UPSERT, event.productId(), event.title(), event.image(), event.version(),
+                event.productId(), event.version());
+        return changed == 0 ? Outcome.STALE : Outcome.APPLIED;
     }
 
     private Outcome delete(Connection db, Event event) throws SQLException {
@@ -68,12 +67,12 @@ public final class ProductSync implements EventHandler {
         }
     }
 
-    private static void update(Connection db, String sql, Object... parameters) throws SQLException {
+    private static int update(Connection db, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         }
     }
 }

@@ -80,6 +80,18 @@ public class SyncFaultsIT {
     }
 
     @Test
+    void theConsumersStopGracefullyOnSigtermInTheMiddleOfABurst() throws Exception {
+        burst(productsInMain(LIKED_PRODUCTS), () -> {
+            // terminate() fails unless the process exits within 30 s; 143 is the JVM's status after SIGTERM.
+            assertEquals(143, world.mainSync.terminate(), "main-sync's exit status after SIGTERM");
+            assertEquals(143, world.adminLikes.terminate(), "admin-likes' exit status after SIGTERM");
+            world.mainSync.start();
+            world.adminLikes.start();
+        });
+        world.assertConverge(CONVERGENCE);
+    }
+
+    @Test
     void aServiceKilledBeforeItCouldPublishDeliversItsEventsAfterARestart() throws Exception {
         List<Long> liked = productsInMain(5);
         rabbitmqctl("stop_app");
