@@ -8,16 +8,19 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where a service puts the events of a change: into its own database, in the transaction of the
  * change, so that the event exists if and only if the change does. When that transaction
- * commits, the relay is woken to publish at once; its poll is only the safety net.
+ * commits, its rows are handed to the relay in memory to be published at once; the relay's
+ * poll of the table is the safety net for anything the hand-over misses.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_REGISTERED = new Object();
+    private static final Object KEY = new Object();
 
     @Inject
     OutboxRelay relay;
@@ -27,14 +30,18 @@ public class Outbox {
 
     /** Must be called inside the transaction that makes the change. */
     public void append(EntityManager entities, Event event) {
-        entities.persist(new OutboxMessage(event));
-        if (transactions.getResource(WAKE_REGISTERED) == null) {
-            transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new WakeRelayOnCommit(relay));
+        OutboxMessage message = new OutboxMessage(event);
+        entities.persist(message); // an IDENTITY id: inserted now, so the id is known
+        HandOverOnCommit handOver = (HandOverOnCommit) transactions.getResource(KEY);
+        if (handOver == null) {
+            handOver = new HandOverOnCommit(relay, new ArrayList<>());
+            transactions.putResource(KEY, handOver);
+            transactions.registerInterposedSynchronization(handOver);
         }
+        handOver.messages().add(message);
     }
 
-    private record WakeRelayOnCommit(OutboxRelay relay) implements Synchronization {
+    private record HandOverOnCommit(OutboxRelay relay, List<OutboxMessage> messages) implements Synchronization {
 
         @Override
         public void beforeCompletion() {
@@ -43,7 +50,7 @@ public class Outbox {
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
+                relay.committed(messages.stream().map(OutboxMessage::committed).toList());
             }
         }
     }

@@ -39,6 +39,15 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
+    /** What the relay needs to publish this row without reading it back. */
+    Committed committed() {
+        return new Committed(id, eventId, eventType, occurredAt, payload);
+    }
+
+    /** An outbox row whose transaction committed, handed to the relay in memory. */
+    record Committed(long id, String eventId, String eventType, Instant occurredAt, String payload) {
+    }
+
     OutboxMessage(Event event) {
         eventId = event.id().toString();
         eventType = event.type().wireName();

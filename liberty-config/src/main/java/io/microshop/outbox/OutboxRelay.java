@@ -6,41 +6,54 @@ import com.rabbitmq.client.Connection;
 import io.microshop.event.Broker;
 import io.microshop.event.EventType;
 import io.microshop.event.Topology;
+import io.microshop.outbox.OutboxMessage.Committed;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes the outbox: in id order (which is commit order for the events of one product, as
- * their transactions lock the product row), with publisher confirms, deleting rows only once the
- * broker has confirmed them. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas
- * of a service never publish the same batch at once. Woken right after each commit, and polled
- * as a safety net; while the broker is away, writes go on and the rows wait.
+ * Publishes the outbox, on one thread of its own, with publisher confirms, deleting rows only
+ * once the broker has confirmed them.
+ * <ul>
+ * <li>Fast path: the rows of each committed transaction arrive in memory, in commit order (which
+ *     is version order for the events of one product, as their transactions lock the product
+ *     row); they are published at once, in batches of whatever has arrived, and deleted with one
+ *     statement per batch.</li>
+ * <li>Safety net: when nothing has arrived for a poll interval, and after any failure, the
+ *     relay reads the table in id order ({@code FOR UPDATE SKIP LOCKED}, so that replicas do not
+ *     take the same rows at once) and publishes what is there: rows a crashed process left
+ *     behind, and everything written while the broker was away. While it fails, the fast path
+ *     is off and the table alone is the queue.</li>
+ * </ul>
+ * Either path may publish a row the other has published (a crash between confirm and delete,
+ * two replicas): consumers recognise the event id, so a duplicate changes nothing.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final int HAND_OVER_CAPACITY = 10_000;
     private static final String CLAIM = "SELECT id, event_id, event_type, occurred_at, payload FROM outbox"
             + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
 
@@ -48,7 +61,7 @@ public class OutboxRelay {
     DataSource database;
 
     @Resource
-    ManagedScheduledExecutorService executor;
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "amqp.url", defaultValue = "amqp://guest:guest@localhost:5672/%2F")
@@ -70,29 +83,30 @@ public class OutboxRelay {
     @ConfigProperty(name = "outbox.confirm-timeout-ms", defaultValue = "5000")
     long confirmTimeoutMillis;
 
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean drainAgain = new AtomicBoolean();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private volatile long retryNotBefore;
-    private volatile String failure;
+    private final BlockingQueue<Committed> handedOver = new LinkedBlockingQueue<>(HAND_OVER_CAPACITY);
+    private volatile String failure = "not connected yet";
     private volatile boolean stopped;
-    private ScheduledFuture<?> poll;
+    private Thread relay;
     private Broker broker;
     private Connection connection;
     private Channel channel;
 
     void start(@Observes Startup startup) {
         broker = new Broker(brokerUrl);
-        poll = executor.scheduleWithFixedDelay(this::drain, 0, pollMillis, TimeUnit.MILLISECONDS);
+        relay = threads.newThread(this::run);
+        relay.setName("outbox-relay");
+        relay.setDaemon(true);
+        relay.start();
     }
 
-    /** Called after a transaction that wrote to the outbox committed. */
-    public void wake() {
-        if (!stopped && wakePending.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakePending.set(false);
-                drain();
-            });
+    /** Called after a transaction that wrote to the outbox committed, with its rows. */
+    void committed(List<Committed> rows) {
+        if (failure == null) {
+            for (Committed row : rows) {
+                if (!handedOver.offer(row)) {
+                    return; // the rows are in the table: the safety net publishes them
+                }
+            }
         }
     }
 
@@ -104,27 +118,54 @@ public class OutboxRelay {
 
     /** Why the last attempt to publish failed, or null when it did not. */
     public String failure() {
-        return failure;
+        String current = failure;
+        return "not connected yet".equals(current) && connected() ? null : current;
     }
 
-    void drain() {
-        drainAgain.set(true);
-        while (drainAgain.get() && !stopped && System.currentTimeMillis() >= retryNotBefore && draining.tryLock()) {
+    private void run() {
+        List<Committed> batch = new ArrayList<>(batchSize);
+        long lastScan = 0;
+        while (!stopped) {
             try {
-                drainAgain.set(false);
-                while (publishBatch() == batchSize) {
-                    // a full batch: there may be more
+                boolean scanDue = System.nanoTime() - lastScan >= TimeUnit.MILLISECONDS.toNanos(pollMillis);
+                Committed first = failure == null && !scanDue ? handedOver.poll(pollMillis, TimeUnit.MILLISECONDS) : null;
+                if (first != null) {
+                    batch.add(first);
+                    handedOver.drainTo(batch, batchSize - 1);
+                    publishHandedOver(batch);
+                } else {
+                    lastScan = System.nanoTime();
+                    handedOver.clear(); // those rows are in the table: published in id order below
+                    while (publishFromTable() == batchSize) {
+                        // a full batch: there may be more
+                    }
+                    recovered();
                 }
-                recovered();
-            } catch (IOException | SQLException | TimeoutException | InterruptedException | RuntimeException e) {
+            } catch (InterruptedException e) {
+                return;
+            } catch (IOException | SQLException | TimeoutException | RuntimeException e) {
                 failed(e);
+                handedOver.clear(); // in the table too; the safety net takes over
+                pause();
             } finally {
-                draining.unlock();
+                batch.clear();
             }
         }
     }
 
-    private int publishBatch() throws IOException, SQLException, TimeoutException, InterruptedException {
+    private void publishHandedOver(List<Committed> batch) throws IOException, SQLException, TimeoutException,
+            InterruptedException {
+        for (Committed row : batch) {
+            publish(row.eventId(), row.eventType(), row.occurredAt().toEpochMilli(), row.payload());
+        }
+        channel.waitForConfirmsOrDie(confirmTimeoutMillis);
+        try (java.sql.Connection db = database.getConnection()) {
+            delete(db, batch.stream().map(Committed::id).toList());
+        }
+    }
+
+    private int publishFromTable() throws IOException, SQLException, TimeoutException, InterruptedException {
+        openChannel();
         try (java.sql.Connection db = database.getConnection()) {
             db.setAutoCommit(false);
             try {
@@ -133,7 +174,8 @@ public class OutboxRelay {
                     claim.setInt(1, batchSize);
                     try (ResultSet rows = claim.executeQuery()) {
                         while (rows.next()) {
-                            publish(rows);
+                            publish(rows.getString("event_id"), rows.getString("event_type"),
+                                    rows.getTimestamp("occurred_at").getTime(), rows.getString("payload"));
                             published.add(rows.getLong("id"));
                         }
                     }
@@ -151,25 +193,24 @@ public class OutboxRelay {
         }
     }
 
-    private void publish(ResultSet row) throws SQLException, IOException {
-        String type = row.getString("event_type");
+    private void publish(String eventId, String type, long occurredAtMillis, String payload) throws IOException {
         EventType eventType = EventType.fromWireName(type)
                 .orElseThrow(() -> new IllegalStateException("outbox row of unknown type " + type));
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .contentEncoding("utf-8")
                 .deliveryMode(2)
-                .messageId(row.getString("event_id"))
+                .messageId(eventId)
                 .type(type)
-                .timestamp(Date.from(row.getTimestamp("occurred_at").toInstant()))
+                .timestamp(new Date(occurredAtMillis))
                 .appId(serviceName)
                 .build();
         openChannel().basicPublish(eventType.exchange(), eventType.routingKey(), properties,
-                row.getString("payload").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                payload.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void delete(java.sql.Connection db, List<Long> ids) throws SQLException {
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         try (PreparedStatement delete = db.prepareStatement("DELETE FROM outbox WHERE id IN (" + marks + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 delete.setLong(i + 1, ids.get(i));
@@ -197,9 +238,12 @@ public class OutboxRelay {
     }
 
     private void recovered() {
-        if (failure != null) {
-            LOG.info("Outbox relay publishes again");
+        String previous = failure;
+        if (previous != null) {
             failure = null;
+            if (!"not connected yet".equals(previous)) {
+                LOG.info("Outbox relay publishes again");
+            }
         }
     }
 
@@ -210,10 +254,6 @@ public class OutboxRelay {
                     + pollMillis + " ms): " + reason);
         }
         failure = reason;
-        retryNotBefore = System.currentTimeMillis() + pollMillis;
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
         Channel broken = channel;
         channel = null;
         if (broken != null) {
@@ -225,19 +265,28 @@ public class OutboxRelay {
         }
     }
 
+    private void pause() {
+        try {
+            Thread.sleep(pollMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+    }
+
     @PreDestroy
     void stop() {
         stopped = true;
-        if (poll != null) {
-            poll.cancel(false);
-        }
-        draining.lock();
-        try {
-            if (connection != null) {
-                connection.abort(2000);
+        if (relay != null) {
+            relay.interrupt();
+            try {
+                relay.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } finally {
-            draining.unlock();
+        }
+        if (connection != null) {
+            connection.abort(2000);
         }
     }
 }
