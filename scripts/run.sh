@@ -12,20 +12,26 @@ ADMIN_PORT="${ADMIN_PORT:-8000}"
 MAIN_PORT="${MAIN_PORT:-8001}"
 MAIN_SYNC_HEALTH_PORT="${MAIN_SYNC_HEALTH_PORT:-8081}"
 ADMIN_LIKES_HEALTH_PORT="${ADMIN_LIKES_HEALTH_PORT:-8082}"
+FRONTEND_PORT="${FRONTEND_PORT:-3000}"
 export AMQP_URL="${AMQP_URL:-$(amqp_url /)}"
 LOG_DIR="$ROOT_DIR/.run"
 mkdir -p "$LOG_DIR"
 
 ensure_machine
+require_node
 
-for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
+for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT" "$FRONTEND_PORT"; do
   if port_open 127.0.0.1 "$port"; then
-    fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT/MAIN_SYNC_HEALTH_PORT/ADMIN_LIKES_HEALTH_PORT."
+    fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT/MAIN_SYNC_HEALTH_PORT/ADMIN_LIKES_HEALTH_PORT/FRONTEND_PORT."
   fi
 done
 
 say "Building (log: .run/build.log)"
 ./mvnw -B -ntp -DskipTests install >"$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log"; fail "The build failed."; }
+
+say "Building the frontend"
+frontend_install
+(cd frontend && npm run build --silent >>"$LOG_DIR/build.log" 2>&1) || { tail -20 "$LOG_DIR/build.log"; fail "The frontend build failed."; }
 
 say "Migrating the databases"
 java -jar "$CONSUMER_JAR" migrate admin
@@ -35,6 +41,7 @@ stop_all() {
   trap - INT TERM EXIT
   say "Stopping"
   [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null || true
+  [ -n "${FRONTEND_PID:-}" ] && kill "$FRONTEND_PID" 2>/dev/null || true
   # SIGTERM: each consumer finishes the batch in hand, then closes.
   for pid in ${CONSUMER_PIDS:-}; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in ${CONSUMER_PIDS:-}; do wait "$pid" 2>/dev/null || true; done
@@ -76,9 +83,17 @@ for port in "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
   done
 done
 
+say "Serving the frontend on :$FRONTEND_PORT (log: .run/frontend.log)"
+(cd frontend && ADMIN_URL="http://localhost:$ADMIN_PORT" MAIN_URL="http://localhost:$MAIN_PORT" \
+  FRONTEND_PORT="$FRONTEND_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 >"$LOG_DIR/frontend.log" 2>&1) &
+FRONTEND_PID=$!
+for ((i = 0; i < 120; i++)); do port_open 127.0.0.1 "$FRONTEND_PORT" && break; sleep 0.25; done
+
 cat <<INFO
 
   microshop is running.
+
+  shop    http://localhost:$FRONTEND_PORT/   (admin dashboard: http://localhost:$FRONTEND_PORT/admin/products)
 
   admin   http://localhost:$ADMIN_PORT/api/products      OpenAPI UI  http://localhost:$ADMIN_PORT/openapi/ui/
   main    http://localhost:$MAIN_PORT/api/products      OpenAPI UI  http://localhost:$MAIN_PORT/openapi/ui/

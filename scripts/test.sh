@@ -20,6 +20,11 @@ recreate_database admin_test
 recreate_database main_test
 recreate_vhost microshop-test
 
+say "Frontend: type check, build and component tests"
+require_node
+frontend_install
+(cd frontend && npm run build --silent && npm test --silent) || fail "The frontend's build or tests failed."
+
 say "Building and running all tests"
 ./mvnw -B -ntp verify "$@"
 say "All tests passed"

@@ -138,6 +138,24 @@ start_consumer_process() { # command log-file
   CONSUMER_PID=$!
 }
 
+# Node.js 20.19+ and npm for the frontend (Vite 8). Debian's own nodejs package is older, so a
+# missing or old Node is reported, not installed.
+require_node() {
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || fail "The frontend needs Node.js 20.19 or newer with npm (https://nodejs.org/en/download)."
+  node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' \
+    || fail "The frontend needs Node.js 20.19 or newer; this is $(node --version)."
+}
+
+# The frontend's npm packages, exactly as package-lock.json says (only when the lock changed).
+frontend_install() {
+  local lock="$ROOT_DIR/frontend/package-lock.json" installed="$ROOT_DIR/frontend/node_modules/.installed-lock.json"
+  if ! cmp -s "$lock" "$installed"; then
+    (cd "$ROOT_DIR/frontend" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed in frontend/."
+    cp "$lock" "$installed"
+  fi
+}
+
 amqp_url() { # vhost
   local vhost="$1"
   [ "$vhost" = / ] && vhost=%2F

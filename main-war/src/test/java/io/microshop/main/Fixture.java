@@ -62,7 +62,15 @@ public final class Fixture {
     public static synchronized FaultProxy admin() {
         if (adminProxy == null) {
             int adminPort = Integer.parseInt(System.getProperty("it.admin.url").replaceAll(".*:", ""));
-            ServiceUnderTest.awaitReady(new Http(System.getProperty("it.admin.url")), Duration.ofSeconds(90));
+            Http admin = new Http(System.getProperty("it.admin.url"));
+            ServiceUnderTest.awaitReady(admin, Duration.ofSeconds(90));
+            // A server that has just started answers its first requests slowly (class loading, JIT):
+            // main's tests give admin 500 ms per call, so the paths main uses are exercised first.
+            for (int i = 0; i < 20; i++) {
+                admin.get("/api/user");
+                admin.get("/api/users/1");
+                admin.get("/api/users/999999999");
+            }
             adminProxy = FaultProxy.start(Integer.getInteger("it.admin.proxy.port"), "127.0.0.1", adminPort);
         }
         return adminProxy;
