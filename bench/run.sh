@@ -93,13 +93,7 @@ DB_NAME=main_bench java -jar "$CONSUMER_JAR" migrate main >/dev/null
 db_as_user "INSERT INTO admin_bench.users (id) VALUES $(seq 101 "$USERS" | sed 's/.*/(&)/' | paste -sd,)"
 
 prepare_server() { # service port database
-  local dir="$WLP_DIR/usr/servers/$1-bench"
-  rm -rf "$dir"
-  mkdir -p "$dir/apps"
-  cp "$WLP_DIR/usr/servers/$1/server.xml" "$dir/"
-  cp "$WLP_DIR/usr/servers/$1/apps/$1.war" "$dir/apps/"
-  printf 'HTTP_PORT=%s\nDB_NAME=%s\nADMIN_URL=http://localhost:%s\nAMQP_URL=%s\n' "$2" "$3" "$ADMIN_PORT" "$AMQP_BENCH_URL" \
-    >"$dir/server.env"
+  copy_server "$1" "$1-bench" "$2" "$3" "http://localhost:$ADMIN_PORT" "$AMQP_BENCH_URL"
 }
 
 seconds_to_ready() { # server port

@@ -5,6 +5,7 @@
 # RabbitMQ virtual host (microshop-test) that are recreated here and never touch a local run. Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/e2e.sh"
 cd "$ROOT_DIR"
 
 ensure_machine
@@ -27,4 +28,6 @@ frontend_install
 
 say "Building and running all tests"
 ./mvnw -B -ntp verify "$@"
+
+run_e2e
 say "All tests passed"

@@ -156,6 +156,27 @@ frontend_install() {
   fi
 }
 
+# A server of its own for the benchmark or the end-to-end tests: a copy of the local server
+# <service> (its server.xml and app) named <name>, with its own port, database and broker.
+copy_server() { # service name port database admin-url amqp-url
+  local dir="$WLP_DIR/usr/servers/$2"
+  [ -d "$dir" ] && "$WLP_DIR/bin/server" stop "$2" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+  mkdir -p "$dir/apps"
+  cp "$WLP_DIR/usr/servers/$1/server.xml" "$dir/"
+  cp "$WLP_DIR/usr/servers/$1/apps/$1.war" "$dir/apps/"
+  printf 'HTTP_PORT=%s\nDB_NAME=%s\nADMIN_URL=%s\nAMQP_URL=%s\n' "$3" "$4" "$5" "$6" >"$dir/server.env"
+}
+
+await_http() { # url seconds what: waits for a 200
+  local i
+  for ((i = 0; i < $2 * 4; i++)); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return 0
+    sleep 0.25
+  done
+  fail "$3 did not answer 200 at $1 within $2 s"
+}
+
 amqp_url() { # vhost
   local vhost="$1"
   [ "$vhost" = / ] && vhost=%2F

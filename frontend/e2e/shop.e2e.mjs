@@ -1,0 +1,124 @@
+// End-to-end: the whole system (services, consumers, this frontend) in Debian's Chromium,
+// driven by playwright-core. scripts/test.sh starts the system and runs:
+//   E2E_BASE_URL=http://localhost:33000 node --test frontend/e2e/shop.e2e.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS; // a folder, when the screenshots are wanted
+const PATIENCE = 20_000;
+let browser;
+let page;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(PATIENCE);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Reloads the page until the locator shows (what the events bring takes a moment). */
+async function eventually(url, locator) {
+  const deadline = Date.now() + PATIENCE;
+  for (;;) {
+    await page.goto(url);
+    try {
+      await locator().first().waitFor({ timeout: 1_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+function row(title) {
+  return page.locator('tr', { has: page.locator('td', { hasText: new RegExp(`^${title}$`) }) });
+}
+
+function card(title) {
+  return page.locator('article', { has: page.getByRole('heading', { name: title, exact: true }) });
+}
+
+test('a product goes through the whole shop', async () => {
+  const title = `Mug ${Date.now()}`;
+  const renamed = `${title} XL`;
+
+  // Create in the admin dashboard; it is in the table.
+  await page.goto(`${BASE}/admin/products`);
+  await page.getByLabel('Title').first().fill(title);
+  // An image the frontend serves itself (this machine reaches no other site).
+  await page.getByLabel('Image URL').first().fill(`${BASE}/samples/mug.svg`);
+  await page.getByRole('button', { name: 'Create product' }).click();
+  await row(title).waitFor();
+
+  // After propagation it is on the storefront, with no likes.
+  await eventually(`${BASE}/`, () => card(title));
+  assert.match(await card(title).locator('.likes').innerText(), /^0 likes$/);
+
+  // Edit it; the new title reaches the storefront.
+  await page.goto(`${BASE}/admin/products`);
+  await row(title).getByRole('button', { name: `Edit ${title}` }).click();
+  const editor = page.getByRole('form', { name: 'Save' });
+  await editor.getByLabel('Title').fill(renamed);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await row(renamed).waitFor();
+  await eventually(`${BASE}/`, () => card(renamed));
+
+  // Like it as shopper 42: the count goes to 1 here and, after propagation, in admin.
+  await page.getByLabel('Shopper number').fill('42');
+  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
+  await card(renamed).getByText('Thanks for your like!').waitFor();
+  assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
+  await eventually(`${BASE}/admin/products`, () => row(renamed).locator('td:nth-child(4)', { hasText: /^1$/ }));
+
+  // The same shopper again: already liked, still one like.
+  await page.goto(`${BASE}/`);
+  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
+  await card(renamed).getByText('You already liked this.').waitFor();
+  assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
+  if (SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/storefront.png` });
+  }
+
+  // An invalid form: the server's messages beside each field, nothing created.
+  await page.goto(`${BASE}/admin/products`);
+  const create = page.getByRole('form', { name: 'Create product' });
+  await create.getByLabel('Title').fill('   ');
+  await create.getByLabel('Image URL').fill('not a url');
+  await create.getByRole('button', { name: 'Create product' }).click();
+  await create.locator('.field-error').nth(1).waitFor();
+  assert.equal(await create.locator('.field-error').count(), 2);
+  assert.equal(await create.getByLabel('Title').getAttribute('aria-invalid'), 'true');
+  assert.equal(await create.getByLabel('Image URL').getAttribute('aria-invalid'), 'true');
+  if (SCREENSHOTS) {
+    await page.screenshot({ path: `${SCREENSHOTS}/admin.png`, fullPage: false });
+  }
+
+  // Delete: cancelled, it stays; confirmed, it is gone here and from the storefront.
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await row(renamed).getByRole('button', { name: `Delete ${renamed}` }).click();
+  await page.getByText('Nothing was deleted.').waitFor();
+  assert.equal(await row(renamed).count(), 1);
+  page.once('dialog', (dialog) => dialog.accept());
+  await row(renamed).getByRole('button', { name: `Delete ${renamed}` }).click();
+  await page.getByText(`Deleted “${renamed}”.`).waitFor();
+  assert.equal(await row(renamed).count(), 0);
+  const deadline = Date.now() + PATIENCE;
+  for (;;) {
+    await page.goto(`${BASE}/`);
+    await page.locator('main h1').waitFor();
+    await page.waitForLoadState('networkidle');
+    if ((await card(renamed).count()) === 0) break;
+    if (Date.now() > deadline) assert.fail(`${renamed} still on the storefront`);
+  }
+});
