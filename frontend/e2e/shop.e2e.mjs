@@ -122,3 +122,25 @@ test('a product goes through the whole shop', async () => {
     if (Date.now() > deadline) assert.fail(`${renamed} still on the storefront`);
   }
 });
+
+test('the storefront and the admin dashboard fit a phone, and work from the keyboard', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  phone.setDefaultTimeout(PATIENCE);
+  try {
+    for (const path of ['/', '/admin/products']) {
+      await phone.goto(`${BASE}${path}`);
+      await phone.locator('main h1').waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a 390px phone`);
+    }
+    // Keyboard: from the top of the storefront, Tab reaches the navigation links.
+    await phone.goto(`${BASE}/`);
+    await phone.keyboard.press('Tab');
+    assert.equal(await phone.evaluate(() => document.activeElement?.textContent), 'Storefront');
+    await phone.keyboard.press('Tab');
+    await phone.keyboard.press('Enter');
+    await phone.waitForURL(`${BASE}/admin/products`);
+  } finally {
+    await phone.close();
+  }
+});
