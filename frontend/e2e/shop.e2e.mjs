@@ -112,6 +112,8 @@ test('a product goes through the whole shop', async () => {
   page.once('dialog', (dialog) => dialog.accept());
   await row(renamed).getByRole('button', { name: `Delete ${renamed}` }).click();
   await page.getByText(`Deleted “${renamed}”.`).waitFor();
+  // The notice shows before the list is read again: wait for the row to go.
+  await row(renamed).waitFor({ state: 'detached' });
   assert.equal(await row(renamed).count(), 0);
   const deadline = Date.now() + PATIENCE;
   for (;;) {
@@ -135,6 +137,7 @@ test('the storefront and the admin dashboard fit a phone, and work from the keyb
     }
     // Keyboard: from the top of the storefront, Tab reaches the navigation links.
     await phone.goto(`${BASE}/`);
+    await phone.locator('main h1').waitFor(); // the app has rendered: its links can take focus
     await phone.keyboard.press('Tab');
     assert.equal(await phone.evaluate(() => document.activeElement?.textContent), 'Storefront');
     await phone.keyboard.press('Tab');
