@@ -58,14 +58,6 @@ start_consumer() { # command database health-port -> prints the pid
   AMQP_URL="$AMQP_BENCH_URL" DB_NAME="$2" HEALTH_PORT="$3" start_consumer_process "$1" "$LOGS/bench-$1.log"
   echo "$CONSUMER_PID"
 }
-await_consumer() { # health-port
-  local i
-  for ((i = 0; i < 240; i++)); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$1/health/ready")" = 200 ] && return 0
-    sleep 0.25
-  done
-  fail "the consumer with health on :$1 did not become ready"
-}
 terminate() { # pid: SIGTERM, and wait until it is gone (it is not this shell's child)
   kill -TERM "$1" 2>/dev/null || return 0
   while kill -0 "$1" 2>/dev/null; do sleep 0.1; done
@@ -84,12 +76,8 @@ stop_servers() {
 
 say "Preparing databases admin_bench and main_bench and the RabbitMQ virtual host microshop-bench"
 stop_servers
-recreate_database admin_bench
-recreate_database main_bench
-recreate_vhost microshop-bench
-AMQP_BENCH_URL=$(amqp_url microshop-bench)
-DB_NAME=admin_bench java -jar "$CONSUMER_JAR" migrate admin >/dev/null
-DB_NAME=main_bench java -jar "$CONSUMER_JAR" migrate main >/dev/null
+fresh_shop_data bench microshop-bench
+AMQP_BENCH_URL=$SHOP_AMQP_URL
 db_as_user "INSERT INTO admin_bench.users (id) VALUES $(seq 101 "$USERS" | sed 's/.*/(&)/' | paste -sd,)"
 
 prepare_server() { # service port database
@@ -124,8 +112,8 @@ start_and_time main "$MAIN_PORT" main_bench; MAIN_COLD=$COLD; MAIN_WARM=$WARM
 say "Starting the consumers main-sync and admin-likes"
 MAIN_SYNC_PID=$(start_consumer main-sync main_bench "$MAIN_SYNC_HEALTH")
 ADMIN_LIKES_PID=$(start_consumer admin-likes admin_bench "$ADMIN_LIKES_HEALTH")
-await_consumer "$MAIN_SYNC_HEALTH"
-await_consumer "$ADMIN_LIKES_HEALTH"
+await_http "http://localhost:$MAIN_SYNC_HEALTH/health/ready" 60 "main-sync"
+await_http "http://localhost:$ADMIN_LIKES_HEALTH/health/ready" 60 "admin-likes"
 
 count_in() { # database [where]
   db_as_user "SELECT COUNT(*) FROM $1.products ${2:-}" | tail -1

@@ -84,9 +84,7 @@ for port in "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
 done
 
 say "Serving the frontend on :$FRONTEND_PORT (log: .run/frontend.log)"
-(cd frontend && ADMIN_URL="http://localhost:$ADMIN_PORT" MAIN_URL="http://localhost:$MAIN_PORT" \
-  FRONTEND_PORT="$FRONTEND_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 >"$LOG_DIR/frontend.log" 2>&1) &
-FRONTEND_PID=$!
+start_frontend_preview "$FRONTEND_PORT" "http://localhost:$ADMIN_PORT" "http://localhost:$MAIN_PORT" "$LOG_DIR/frontend.log"
 for ((i = 0; i < 120; i++)); do port_open 127.0.0.1 "$FRONTEND_PORT" && break; sleep 0.25; done
 
 cat <<INFO

@@ -156,6 +156,24 @@ frontend_install() {
   fi
 }
 
+# Fresh, migrated databases admin_<name> and main_<name> and an empty virtual host, for a shop
+# of its own (the benchmark's, the end-to-end tests'). Sets SHOP_AMQP_URL to the host's URL.
+fresh_shop_data() { # name vhost
+  recreate_database "admin_$1"
+  recreate_database "main_$1"
+  recreate_vhost "$2"
+  DB_NAME="admin_$1" java -jar "$CONSUMER_JAR" migrate admin >/dev/null
+  DB_NAME="main_$1" java -jar "$CONSUMER_JAR" migrate main >/dev/null
+  SHOP_AMQP_URL=$(amqp_url "$2")
+}
+
+# The built frontend on vite preview, calling the given services. Sets FRONTEND_PID.
+start_frontend_preview() { # port admin-url main-url log-file
+  (cd "$ROOT_DIR/frontend" && ADMIN_URL="$2" MAIN_URL="$3" FRONTEND_PORT="$1" \
+    exec node_modules/.bin/vite preview --host 127.0.0.1 >"$4" 2>&1) &
+  FRONTEND_PID=$!
+}
+
 # A server of its own for the benchmark or the end-to-end tests: a copy of the local server
 # <service> (its server.xml and app) named <name>, with its own port, database and broker.
 copy_server() { # service name port database admin-url amqp-url

@@ -27,12 +27,8 @@ run_e2e() {
   mkdir -p "$logs"
   trap stop_e2e EXIT
   say "End-to-end: the whole shop in Chromium"
-  recreate_database admin_e2e_test
-  recreate_database main_e2e_test
-  recreate_vhost microshop-e2e
-  amqp=$(amqp_url microshop-e2e)
-  DB_NAME=admin_e2e_test java -jar "$CONSUMER_JAR" migrate admin >/dev/null
-  DB_NAME=main_e2e_test java -jar "$CONSUMER_JAR" migrate main >/dev/null
+  fresh_shop_data e2e_test microshop-e2e
+  amqp=$SHOP_AMQP_URL
   copy_server admin admin-e2e "$E2E_ADMIN_PORT" admin_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
   copy_server main main-e2e "$E2E_MAIN_PORT" main_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
   "$WLP_DIR/bin/server" start admin-e2e >/dev/null
@@ -41,9 +37,9 @@ run_e2e() {
   E2E_PIDS+=" $CONSUMER_PID"
   AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=38082 start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
   E2E_PIDS+=" $CONSUMER_PID"
-  (cd "$ROOT_DIR/frontend" && ADMIN_URL="http://localhost:$E2E_ADMIN_PORT" MAIN_URL="http://localhost:$E2E_MAIN_PORT" \
-    FRONTEND_PORT="$E2E_FRONTEND_PORT" exec node_modules/.bin/vite preview --host 127.0.0.1 >"$logs/e2e-frontend.log" 2>&1) &
-  E2E_PIDS+=" $!"
+  start_frontend_preview "$E2E_FRONTEND_PORT" "http://localhost:$E2E_ADMIN_PORT" "http://localhost:$E2E_MAIN_PORT" \
+    "$logs/e2e-frontend.log"
+  E2E_PIDS+=" $FRONTEND_PID"
   await_http "http://localhost:$E2E_ADMIN_PORT/health/ready" 120 "admin-e2e"
   await_http "http://localhost:$E2E_MAIN_PORT/health/ready" 120 "main-e2e"
   await_http "http://localhost:38081/health/ready" 60 "main-sync"
