@@ -1,30 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { catalogue, type Product } from '../api/products';
+import { ProductList, useProducts } from '../products/ProductList';
 import { ProductForm } from './ProductForm';
 
-type Load = { kind: 'loading' } | { kind: 'loaded'; products: Product[] } | { kind: 'failed'; message: string };
+const UNAVAILABLE = 'The catalogue is not available right now.';
 
 /** The catalogue for the people who run the shop: list, create, edit, delete. */
 export function AdminProducts({ confirm = (text: string) => window.confirm(text) }: {
   confirm?: (text: string) => boolean;
 }) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const { load, refresh } = useProducts(catalogue.list, UNAVAILABLE);
   const [editing, setEditing] = useState<number>();
   const [notice, setNotice] = useState<string>();
-
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ kind: 'loaded', products: await catalogue.list() });
-    } catch (error) {
-      setLoad({ kind: 'failed', message: error instanceof ApiError && error.unavailable
-        ? 'The catalogue is not available right now.' : 'The products could not be loaded.' });
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   async function create(input: { title: string; image: string }) {
     const created = await catalogue.create(input);
@@ -65,44 +53,39 @@ export function AdminProducts({ confirm = (text: string) => window.confirm(text)
         <ProductForm submitLabel="Create product" onSubmit={create} />
       </details>
       {notice && <p role="status" className="message">{notice}</p>}
-      {load.kind === 'loading' && <p aria-busy="true">Loading products…</p>}
-      {load.kind === 'failed' && (
-        <div role="alert" className="message error">
-          {load.message} <button type="button" className="secondary" onClick={() => void refresh()}>Retry</button>
-        </div>
-      )}
-      {load.kind === 'loaded' && load.products.length === 0 && <p>There are no products yet.</p>}
-      {load.kind === 'loaded' && load.products.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr><th scope="col">Id</th><th scope="col">Image</th><th scope="col">Title</th>
-                <th scope="col">Likes</th><th scope="col">Actions</th></tr>
-            </thead>
-            <tbody>
-              {load.products.map((product) => (
-                <tr key={product.id}>
-                  <td>{product.id}</td>
-                  <td><img className="thumb" src={product.image} alt={product.title} loading="lazy" /></td>
-                  <td>
-                    {editing === product.id
-                      ? <ProductForm initial={product} submitLabel="Save" onSubmit={(input) => update(product.id, input)}
-                                     onCancel={() => setEditing(undefined)} />
-                      : product.title}
-                  </td>
-                  <td>{product.likes}</td>
-                  <td className="actions">
-                    <button type="button" className="secondary" onClick={() => setEditing(product.id)}
-                            aria-label={`Edit ${product.title}`}>Edit</button>
-                    <button type="button" className="contrast" onClick={() => void remove(product)}
-                            aria-label={`Delete ${product.title}`}>Delete</button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ProductList load={load} onRetry={() => void refresh()}>
+        {(products) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr><th scope="col">Id</th><th scope="col">Image</th><th scope="col">Title</th>
+                  <th scope="col">Likes</th><th scope="col">Actions</th></tr>
+              </thead>
+              <tbody>
+                {products.map((product) => (
+                  <tr key={product.id}>
+                    <td>{product.id}</td>
+                    <td><img className="thumb" src={product.image} alt={product.title} loading="lazy" /></td>
+                    <td>
+                      {editing === product.id
+                        ? <ProductForm initial={product} submitLabel="Save" onSubmit={(input) => update(product.id, input)}
+                                       onCancel={() => setEditing(undefined)} />
+                        : product.title}
+                    </td>
+                    <td>{product.likes}</td>
+                    <td className="actions">
+                      <button type="button" className="secondary" onClick={() => setEditing(product.id)}
+                              aria-label={`Edit ${product.title}`}>Edit</button>
+                      <button type="button" className="contrast" onClick={() => void remove(product)}
+                              aria-label={`Delete ${product.title}`}>Delete</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ProductList>
     </section>
   );
 }
