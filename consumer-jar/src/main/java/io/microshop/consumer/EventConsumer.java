@@ -63,7 +63,6 @@ public final class EventConsumer {
     private final BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean running = true;
-    private volatile boolean databaseUp;
     private volatile String consumerTag;
     private Connection db;
 
@@ -112,10 +111,6 @@ public final class EventConsumer {
 
     public boolean alive() {
         return worker.isAlive() && running;
-    }
-
-    public boolean databaseUp() {
-        return databaseUp;
     }
 
     private void work() {
@@ -224,13 +219,11 @@ public final class EventConsumer {
         if (db == null) {
             db = databases.connect();
             db.setAutoCommit(false);
-            databaseUp = true;
         }
         return db;
     }
 
     private void awaitDatabase(SQLException cause) throws Stopping, InterruptedException {
-        databaseUp = false;
         closeDatabase();
         LOG.warning("The database is unreachable; " + queue + " waits (nothing is acknowledged or dead-lettered): "
                 + cause.getMessage());

@@ -42,10 +42,6 @@ public final class HealthServer {
         server.start();
     }
 
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
     public void stop() {
         server.stop(0);
     }
