@@ -76,8 +76,9 @@ stop_servers() {
 
 say "Preparing databases admin_bench and main_bench and the RabbitMQ virtual host microshop-bench"
 stop_servers
-fresh_shop_data bench microshop-bench
-AMQP_BENCH_URL=$SHOP_AMQP_URL
+fresh_databases bench
+recreate_vhost microshop-bench
+AMQP_BENCH_URL=$(amqp_url microshop-bench)
 db_as_user "INSERT INTO admin_bench.users (id) VALUES $(seq 101 "$USERS" | sed 's/.*/(&)/' | paste -sd,)"
 
 prepare_server() { # service port database
@@ -112,8 +113,8 @@ start_and_time main "$MAIN_PORT" main_bench; MAIN_COLD=$COLD; MAIN_WARM=$WARM
 say "Starting the consumers main-sync and admin-likes"
 MAIN_SYNC_PID=$(start_consumer main-sync main_bench "$MAIN_SYNC_HEALTH")
 ADMIN_LIKES_PID=$(start_consumer admin-likes admin_bench "$ADMIN_LIKES_HEALTH")
-await_http "http://localhost:$MAIN_SYNC_HEALTH/health/ready" 60 "main-sync"
-await_http "http://localhost:$ADMIN_LIKES_HEALTH/health/ready" 60 "admin-likes"
+await_http "http://localhost:$MAIN_SYNC_HEALTH/health/ready" 60 "main-sync" "$LOGS/bench-main-sync.log"
+await_http "http://localhost:$ADMIN_LIKES_HEALTH/health/ready" 60 "admin-likes" "$LOGS/bench-admin-likes.log"
 
 count_in() { # database [where]
   db_as_user "SELECT COUNT(*) FROM $1.products ${2:-}" | tail -1

@@ -27,15 +27,24 @@ for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HE
 done
 
 say "Building (log: .run/build.log)"
-./mvnw -B -ntp -DskipTests install >"$LOG_DIR/build.log" 2>&1 || { tail -40 "$LOG_DIR/build.log"; fail "The build failed."; }
+./mvnw -B -ntp -DskipTests -DskipLocalServers=false install >"$LOG_DIR/build.log" 2>&1 \
+  || { tail -40 "$LOG_DIR/build.log"; fail "The build failed."; }
 
 say "Building the frontend"
 frontend_install
 (cd frontend && npm run build --silent >>"$LOG_DIR/build.log" 2>&1) || { tail -20 "$LOG_DIR/build.log"; fail "The frontend build failed."; }
 
+# This run works from copies of what it built, so that a build or a test run (command 2) in the
+# same checkout meanwhile rewrites nothing this run is using.
+RUN_JAR="$LOG_DIR/microshop-consumer.jar"
+RUN_FRONTEND="$LOG_DIR/frontend"
+cp "$CONSUMER_JAR" "$RUN_JAR"
+rm -rf "$RUN_FRONTEND"
+cp -r frontend/dist "$RUN_FRONTEND"
+
 say "Migrating the databases"
-java -jar "$CONSUMER_JAR" migrate admin
-java -jar "$CONSUMER_JAR" migrate main
+java -jar "$RUN_JAR" migrate admin
+java -jar "$RUN_JAR" migrate main
 
 stop_all() {
   trap - INT TERM EXIT
@@ -56,36 +65,24 @@ rm -f "$WLP_DIR"/usr/servers/{admin,main}/logs/messages.log
 HTTP_PORT="$ADMIN_PORT" "$WLP_DIR/bin/server" start admin >/dev/null
 HTTP_PORT="$MAIN_PORT" ADMIN_URL="${ADMIN_URL:-http://localhost:$ADMIN_PORT}" "$WLP_DIR/bin/server" start main >/dev/null
 
-await_ready() { # name port
-  local i
-  for ((i = 0; i < 480; i++)); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$2/health/ready")" = 200 ]; then return 0; fi
-    sleep 0.25
-  done
-  tail -20 "$WLP_DIR/usr/servers/$1/logs/messages.log" >&2 || true
-  fail "$1 did not become ready on port $2 within 120 s (log: $WLP_DIR/usr/servers/$1/logs/messages.log)"
-}
-await_ready admin "$ADMIN_PORT"
-await_ready main "$MAIN_PORT"
+await_http "http://localhost:$ADMIN_PORT/health/ready" 120 "admin" "$WLP_DIR/usr/servers/admin/logs/messages.log"
+await_http "http://localhost:$MAIN_PORT/health/ready" 120 "main" "$WLP_DIR/usr/servers/main/logs/messages.log"
 
 say "Starting the consumers main-sync and admin-likes (logs: .run/main-sync.log, .run/admin-likes.log)"
 CONSUMER_PIDS=""
 : >"$LOG_DIR/main-sync.log"
 : >"$LOG_DIR/admin-likes.log"
-DB_NAME=main HEALTH_PORT="$MAIN_SYNC_HEALTH_PORT" start_consumer_process main-sync "$LOG_DIR/main-sync.log"
-CONSUMER_PIDS+=" $CONSUMER_PID"
-DB_NAME=admin HEALTH_PORT="$ADMIN_LIKES_HEALTH_PORT" start_consumer_process admin-likes "$LOG_DIR/admin-likes.log"
-CONSUMER_PIDS+=" $CONSUMER_PID"
-for port in "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT"; do
-  for ((i = 0; i < 240; i++)); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/health/ready")" = 200 ] && break
-    sleep 0.25
-  done
-done
+DB_NAME=main HEALTH_PORT="$MAIN_SYNC_HEALTH_PORT" start_consumer_process main-sync "$LOG_DIR/main-sync.log" "$RUN_JAR"
+MAIN_SYNC_PID=$CONSUMER_PID
+DB_NAME=admin HEALTH_PORT="$ADMIN_LIKES_HEALTH_PORT" start_consumer_process admin-likes "$LOG_DIR/admin-likes.log" "$RUN_JAR"
+ADMIN_LIKES_PID=$CONSUMER_PID
+CONSUMER_PIDS="$MAIN_SYNC_PID $ADMIN_LIKES_PID"
+await_http "http://localhost:$MAIN_SYNC_HEALTH_PORT/health/ready" 60 "The consumer main-sync" "$LOG_DIR/main-sync.log" "$MAIN_SYNC_PID"
+await_http "http://localhost:$ADMIN_LIKES_HEALTH_PORT/health/ready" 60 "The consumer admin-likes" "$LOG_DIR/admin-likes.log" "$ADMIN_LIKES_PID"
 
 say "Serving the frontend on :$FRONTEND_PORT (log: .run/frontend.log)"
-start_frontend_preview "$FRONTEND_PORT" "http://localhost:$ADMIN_PORT" "http://localhost:$MAIN_PORT" "$LOG_DIR/frontend.log"
-for ((i = 0; i < 120; i++)); do port_open 127.0.0.1 "$FRONTEND_PORT" && break; sleep 0.25; done
+start_frontend_preview "$FRONTEND_PORT" "http://localhost:$ADMIN_PORT" "http://localhost:$MAIN_PORT" "$LOG_DIR/frontend.log" "$RUN_FRONTEND"
+await_http "http://localhost:$FRONTEND_PORT/" 60 "The frontend" "$LOG_DIR/frontend.log" "$FRONTEND_PID"
 
 cat <<INFO
 

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Command 2 of the README: every test. Unit tests, then integration tests against Liberty
-# servers that the build starts on their own ports (18000, 18001) and consumer processes that the
-# tests start, on real MariaDB and RabbitMQ, in test databases (admin_test, main_test) and a
-# RabbitMQ virtual host (microshop-test) that are recreated here and never touch a local run. Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
+# Command 2 of the README: every test. The frontend's checks and component tests; Java unit
+# tests; integration tests against Liberty servers that the build starts on ports of their own
+# (18000, 18001), consumer processes the tests start, the real MariaDB (databases admin_test,
+# main_test and the consumers' and outbox's own *_test databases, recreated) and a RabbitMQ node
+# of the tests' own (microshop-test@localhost on :35672, started fresh here and stopped at the
+# end); then the end-to-end test in Chromium. Nothing of a local run (command 1) is touched: not
+# its databases, its broker, its servers, nor the files it runs from.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/e2e.sh"
 cd "$ROOT_DIR"
 
-ensure_machine
+ensure_database
 
 for server in admin-test main-test; do
   if [ -d "$WLP_DIR/usr/servers/$server" ]; then
@@ -16,10 +20,18 @@ for server in admin-test main-test; do
   fi
 done
 
-say "Recreating the test databases admin_test and main_test and the RabbitMQ virtual host microshop-test"
+cleanup() {
+  stop_e2e
+  stop_test_broker
+}
+trap cleanup EXIT
+
+say "Recreating the test databases admin_test and main_test"
 recreate_database admin_test
 recreate_database main_test
-recreate_vhost microshop-test
+
+say "Starting the tests' own RabbitMQ node ($TEST_RABBITMQ_NODE on :$TEST_RABBITMQ_PORT)"
+start_test_broker microshop-test microshop-e2e
 
 say "Frontend: type check, build and component tests"
 require_node
@@ -29,5 +41,5 @@ frontend_install
 say "Building and running all tests"
 ./mvnw -B -ntp verify "$@"
 
-run_e2e
+run_e2e "$(test_amqp_url microshop-e2e)"
 say "All tests passed"

@@ -4,7 +4,7 @@
 # shellcheck shell=bash
 
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WLP_DIR="$ROOT_DIR/liberty-config/target/liberty/wlp"
+WLP_DIR="$ROOT_DIR/liberty-config/server/target/liberty/wlp"
 CONSUMER_JAR="$ROOT_DIR/consumer-jar/target/microshop-consumer.jar"
 CONSUMER_JVM_OPTIONS="$ROOT_DIR/consumer-jar/jvm.options"
 
@@ -133,8 +133,8 @@ ensure_rabbitmq() {
 
 # A consumer of the jar (main-sync, admin-likes) in the background, with its JVM options;
 # the caller sets its environment (AMQP_URL, DB_NAME, HEALTH_PORT, ...). Sets CONSUMER_PID.
-start_consumer_process() { # command log-file
-  MALLOC_ARENA_MAX=2 java @"$CONSUMER_JVM_OPTIONS" -jar "$CONSUMER_JAR" "$1" >>"$2" 2>&1 &
+start_consumer_process() { # command log-file [jar]
+  MALLOC_ARENA_MAX=2 java @"$CONSUMER_JVM_OPTIONS" -jar "${3:-$CONSUMER_JAR}" "$1" >>"$2" 2>&1 &
   CONSUMER_PID=$!
 }
 
@@ -156,43 +156,49 @@ frontend_install() {
   fi
 }
 
-# Fresh, migrated databases admin_<name> and main_<name> and an empty virtual host, for a shop
-# of its own (the benchmark's, the end-to-end tests'). Sets SHOP_AMQP_URL to the host's URL.
-fresh_shop_data() { # name vhost
+# Fresh, migrated databases admin_<name> and main_<name>, for a shop of its own (the benchmark's,
+# the end-to-end tests').
+fresh_databases() { # name
   recreate_database "admin_$1"
   recreate_database "main_$1"
-  recreate_vhost "$2"
   DB_NAME="admin_$1" java -jar "$CONSUMER_JAR" migrate admin >/dev/null
   DB_NAME="main_$1" java -jar "$CONSUMER_JAR" migrate main >/dev/null
-  SHOP_AMQP_URL=$(amqp_url "$2")
 }
 
-# The built frontend on vite preview, calling the given services. Sets FRONTEND_PID.
-start_frontend_preview() { # port admin-url main-url log-file
+# A built frontend (the files in <dist>) on vite preview, calling the given services. Sets FRONTEND_PID.
+start_frontend_preview() { # port admin-url main-url log-file dist
   (cd "$ROOT_DIR/frontend" && ADMIN_URL="$2" MAIN_URL="$3" FRONTEND_PORT="$1" \
-    exec node_modules/.bin/vite preview --host 127.0.0.1 >"$4" 2>&1) &
+    exec node_modules/.bin/vite preview --host 127.0.0.1 --outDir "$5" >"$4" 2>&1) &
   FRONTEND_PID=$!
 }
 
-# A server of its own for the benchmark or the end-to-end tests: a copy of the local server
-# <service> (its server.xml and app) named <name>, with its own port, database and broker.
+# A server of its own for the benchmark or the end-to-end tests, named <name>, made from the
+# service's own server.xml and the WAR the build made, with its own port, database and broker
+# (never a copy of a local run's server directory).
 copy_server() { # service name port database admin-url amqp-url
   local dir="$WLP_DIR/usr/servers/$2"
   [ -d "$dir" ] && "$WLP_DIR/bin/server" stop "$2" >/dev/null 2>&1 || true
   rm -rf "$dir"
   mkdir -p "$dir/apps"
-  cp "$WLP_DIR/usr/servers/$1/server.xml" "$dir/"
-  cp "$WLP_DIR/usr/servers/$1/apps/$1.war" "$dir/apps/"
+  cp "$ROOT_DIR/$1-war/src/main/liberty/config/server.xml" "$dir/"
+  cp "$ROOT_DIR/$1-war/target/$1.war" "$dir/apps/"
   printf 'HTTP_PORT=%s\nDB_NAME=%s\nADMIN_URL=%s\nAMQP_URL=%s\n' "$3" "$4" "$5" "$6" >"$dir/server.env"
 }
 
-await_http() { # url seconds what: waits for a 200
+# Waits for a 200 from <url>; otherwise fails naming <what> and its log, and shows the log's end.
+# With a pid, stops waiting as soon as that process has exited.
+await_http() { # url seconds what log [pid]
   local i
   for ((i = 0; i < $2 * 4; i++)); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return 0
+    if [ -n "${5:-}" ] && ! kill -0 "$5" 2>/dev/null; then
+      tail -20 "$4" >&2 2>/dev/null || true
+      fail "$3 exited before it was ready (log: $4)"
+    fi
     sleep 0.25
   done
-  fail "$3 did not answer 200 at $1 within $2 s"
+  tail -20 "$4" >&2 2>/dev/null || true
+  fail "$3 did not answer 200 at $1 within $2 s (log: $4)"
 }
 
 amqp_url() { # vhost
@@ -201,20 +207,79 @@ amqp_url() { # vhost
   echo "amqp://$AMQP_USER:$AMQP_PASSWORD@$RABBITMQ_HOST:$RABBITMQ_PORT/$vhost"
 }
 
-# A RabbitMQ virtual host of the shop's own (the tests', the benchmark's), emptied: its queues
-# start with nothing in them, as the test databases do.
-recreate_vhost() { # name
+# A RabbitMQ virtual host of the shop's own (the benchmark's) on the machine's node, emptied: its
+# queues start with nothing in them, as the benchmark's databases do.
+recreate_vhost() { # name [node]
+  local node=(${2:+-n "$2"})
   is_root && command -v rabbitmqctl >/dev/null \
-    || fail "The tests need a RabbitMQ virtual host '$1' for '$AMQP_USER': run as root, or: rabbitmqctl delete_vhost $1; rabbitmqctl add_vhost $1; rabbitmqctl set_permissions -p $1 $AMQP_USER '.*' '.*' '.*'"
-  rabbitmqctl -q await_startup >/dev/null 2>&1 || true
-  rabbitmqctl -q delete_vhost "$1" >/dev/null 2>&1 || true
-  rabbitmqctl -q add_vhost "$1" >/dev/null
-  rabbitmqctl -q set_permissions -p "$1" "$AMQP_USER" '.*' '.*' '.*' >/dev/null
+    || fail "A RabbitMQ virtual host '$1' is needed for '$AMQP_USER': run as root, or: rabbitmqctl delete_vhost $1; rabbitmqctl add_vhost $1; rabbitmqctl set_permissions -p $1 $AMQP_USER '.*' '.*' '.*'"
+  rabbitmqctl "${node[@]}" -q await_startup >/dev/null 2>&1 || true
+  rabbitmqctl "${node[@]}" -q delete_vhost "$1" >/dev/null 2>&1 || true
+  rabbitmqctl "${node[@]}" -q add_vhost "$1" >/dev/null
+  rabbitmqctl "${node[@]}" -q set_permissions -p "$1" "$AMQP_USER" '.*' '.*' '.*' >/dev/null
 }
 
-ensure_machine() {
+# The tests' own RabbitMQ node, beside the machine's (which a local run of the shop uses): its
+# own name, ports and data directory, started fresh by command 2 and stopped at its end. The
+# fault tests stop and start this node only. The directory must belong to the rabbitmq user,
+# so this needs root, as rabbitmq-server does. Its ports keep clear of the machine's node (5672,
+# 25672), of the ports rabbitmqctl itself takes (a node's distribution port + 10000 to + 10010,
+# so 35672-35682 for the machine's node) and of the kernel's ephemeral ports (32768 and up).
+TEST_RABBITMQ_NODE="microshop-test@localhost"
+TEST_RABBITMQ_PORT=16672
+TEST_RABBITMQ_DIST_PORT=16673
+TEST_RABBITMQ_DIR="${TMPDIR:-/tmp}/microshop-test-rabbitmq"
+
+test_amqp_url() { # vhost
+  echo "amqp://$AMQP_USER:$AMQP_PASSWORD@127.0.0.1:$TEST_RABBITMQ_PORT/$1"
+}
+
+start_test_broker() { # vhosts...
+  command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server \
+    || fail "The tests run a RabbitMQ node of their own: install rabbitmq-server (apt-get install rabbitmq-server)."
+  is_root || fail "The tests' own RabbitMQ node runs as the rabbitmq user: run command 2 as root."
+  stop_test_broker
+  if port_open 127.0.0.1 "$TEST_RABBITMQ_PORT"; then
+    fail "Port $TEST_RABBITMQ_PORT, the tests' RabbitMQ node's, is in use by something else."
+  fi
+  local dir="$TEST_RABBITMQ_DIR" i vhost
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  printf 'listeners.tcp.local = 127.0.0.1:%s\nloopback_users = none\n' "$TEST_RABBITMQ_PORT" >"$dir/rabbitmq.conf"
+  echo '[].' >"$dir/enabled_plugins"
+  chown -R rabbitmq:rabbitmq "$dir"
+  RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" RABBITMQ_NODENAME="$TEST_RABBITMQ_NODE" \
+    RABBITMQ_DIST_PORT="$TEST_RABBITMQ_DIST_PORT" RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
+    RABBITMQ_PID_FILE="$dir/pid" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+    RABBITMQ_PLUGINS_EXPAND_DIR="$dir/plugins" rabbitmq-server -detached >/dev/null 2>&1
+  for ((i = 0; i < 90; i++)); do
+    rabbitmqctl -n "$TEST_RABBITMQ_NODE" -q await_startup --timeout 60 >/dev/null 2>&1 && break
+    sleep 1
+  done
+  port_open 127.0.0.1 "$TEST_RABBITMQ_PORT" || fail "The tests' RabbitMQ node did not start (log: $dir/log)."
+  for vhost in "$@"; do
+    recreate_vhost "$vhost" "$TEST_RABBITMQ_NODE"
+  done
+}
+
+stop_test_broker() {
+  command -v rabbitmqctl >/dev/null || return 0
+  if [ -f "$TEST_RABBITMQ_DIR/pid" ]; then
+    rabbitmqctl -n "$TEST_RABBITMQ_NODE" -q stop "$TEST_RABBITMQ_DIR/pid" >/dev/null 2>&1 || true
+  else
+    rabbitmqctl -n "$TEST_RABBITMQ_NODE" -q stop >/dev/null 2>&1 || true
+  fi
+}
+
+# What both commands need: a JDK and the database with the shop's user.
+ensure_database() {
   require_java
   ensure_database_server
   ensure_databases
+}
+
+# Command 1's machine: the database and the machine's RabbitMQ node.
+ensure_machine() {
+  ensure_database
   ensure_rabbitmq
 }

@@ -2,9 +2,11 @@ package io.microshop;
 
 import io.microshop.config.Environment;
 import io.microshop.consumer.ConsumeCommand;
+import io.microshop.consumer.Consumers;
 import io.microshop.migration.MigrateCommand;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -25,18 +27,16 @@ public final class Command {
             return usage();
         }
         List<String> rest = args.subList(1, args.size());
-        if (ConsumeCommand.handles(args.get(0)) && rest.isEmpty()) {
+        Optional<Consumers> consumer = Consumers.named(args.get(0));
+        if (consumer.isPresent() && rest.isEmpty()) {
             try {
-                return ConsumeCommand.run(args.get(0), env);
+                return ConsumeCommand.run(consumer.get(), env);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
             }
         }
-        return switch (args.get(0)) {
-            case "migrate" -> MigrateCommand.run(rest, env);
-            default -> usage();
-        };
+        return args.get(0).equals("migrate") ? MigrateCommand.run(rest, env) : usage();
     }
 
     private static int usage() {

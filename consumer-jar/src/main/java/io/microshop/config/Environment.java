@@ -36,6 +36,14 @@ public final class Environment {
         }
     }
 
+    public int positive(String name, int defaultValue) {
+        int value = integer(name, defaultValue);
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be a positive whole number, not " + value);
+        }
+        return value;
+    }
+
     public Duration seconds(String name, int defaultSeconds) {
         int value = integer(name, defaultSeconds);
         if (value < 0) {

@@ -1,301 +1,194 @@
 package io.microshop.consumer;
 
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import io.microshop.config.DatabaseConnector;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import io.microshop.event.Envelope;
 import io.microshop.event.Event;
+import io.microshop.event.EventJson;
 import io.microshop.event.MalformedEventException;
+import io.microshop.failure.Failures;
+import io.microshop.retry.Retries;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes events from one queue and applies them to one database, on one worker thread.
- * Deliveries are applied in batches (whatever has arrived, up to a limit), each batch in one
- * transaction that also records every event id in the inbox; the batch is acknowledged only after
- * that transaction commits. A redelivered event is recognised by the inbox and changes nothing.
+ * Takes events from one queue and applies them to one database, on one worker thread, in
+ * batches of whatever has arrived (up to a limit), each batch in one {@link EventTransaction};
+ * a batch is acknowledged only after its transaction commits.
  * <ul>
- * <li>A malformed message is rejected at once, so the queue dead-letters it.</li>
- * <li>While the database is unreachable the batch waits in hand (unacknowledged) and the worker
- *     retries with backoff for as long as it takes: the messages wait, nothing is dead-lettered.</li>
- * <li>Any other failure of a batch is retried event by event with backoff; an event that still
- *     fails after {@code maxAttempts} is dead-lettered and the rest go on.</li>
+ * <li>A message that breaks the contract is rejected at once, so the queue dead-letters it.</li>
+ * <li>A valid event of a type this consumer does not handle is acknowledged and counted
+ *     ({@link Outcome#UNHANDLED}), never dead-lettered.</li>
+ * <li>While the database is unreachable the batch waits in hand (unacknowledged) and is tried
+ *     again with backoff for as long as it takes: nothing is dead-lettered for an outage.</li>
+ * <li>Any other failure of a batch is retried event by event; an event that still fails after
+ *     {@code maxAttempts} tries is dead-lettered and the rest go on.</li>
  * </ul>
  */
 public final class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final long POLL_MILLIS = 200;
 
-    private record Delivery(long tag, byte[] body, String messageId) {
+    /** A delivery whose event this consumer handles. */
+    private record Received(Delivery delivery, Event event) {
     }
 
-    private record Parsed(Delivery delivery, Event event) {
-    }
-
-    /** The worker was asked to stop while it waited: leave the deliveries unacknowledged. */
+    /** The worker was asked to stop while it waited: the deliveries in hand stay unacknowledged. */
     private static final class Stopping extends Exception {
         Stopping() {
             super(null, null, false, false);
         }
     }
 
-    private final Channel channel;
-    private final String queue;
-    private final EventHandler handler;
-    private final DatabaseConnector databases;
+    private final Subscription subscription;
+    private final EventHandlers handlers;
+    private final DatabaseSession session;
+    private final EventTransaction transaction;
     private final int batchSize;
     private final int maxAttempts;
     private final ConsumerStats stats;
-    private final BlockingQueue<Delivery> received = new LinkedBlockingQueue<>();
+    private final Set<String> unhandledTypesSeen = ConcurrentHashMap.newKeySet();
     private final Thread worker;
     private volatile boolean running = true;
-    private volatile String consumerTag;
-    private Connection db;
 
-    public EventConsumer(Channel channel, String queue, EventHandler handler, DatabaseConnector databases,
-                         int batchSize, int maxAttempts, ConsumerStats stats) {
-        this.channel = channel;
-        this.queue = queue;
-        this.handler = handler;
-        this.databases = databases;
+    EventConsumer(Subscription subscription, EventHandlers handlers, DatabaseSession session, int batchSize,
+                  int maxAttempts, ConsumerStats stats) {
+        this.subscription = subscription;
+        this.handlers = handlers;
+        this.session = session;
+        this.transaction = new EventTransaction(session, handlers);
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.stats = stats;
-        this.worker = new Thread(this::work, "consumer-" + queue);
+        this.worker = new Thread(this::work, "consumer-" + subscription.queue());
     }
 
     public void start() throws IOException {
         worker.start();
-        consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                received.add(new Delivery(envelope.getDeliveryTag(), body, properties.getMessageId()));
-            }
-
-            @Override
-            public void handleCancel(String tag) {
-                LOG.severe("The broker cancelled the consumer of " + queue + "; the process reports itself not live");
-                running = false;
-            }
-        });
-        LOG.info("Consuming " + queue);
+        subscription.start();
     }
 
     /** Stops taking deliveries, lets the worker finish the batch in hand, and waits for it. */
     public void stop(Duration patience) throws InterruptedException {
-        try {
-            if (consumerTag != null && channel.isOpen()) {
-                channel.basicCancel(consumerTag);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.fine("cancel: " + e);
-        }
+        subscription.cancel();
         running = false;
         worker.join(patience.toMillis());
-        closeDatabase();
+        session.close();
     }
 
     public boolean alive() {
-        return worker.isAlive() && running;
+        return worker.isAlive() && running && !subscription.cancelledByBroker();
     }
 
     private void work() {
-        List<Delivery> batch = new ArrayList<>(batchSize);
+        List<Delivery> batch = List.of();
         try {
-            while (running) {
-                Delivery first = received.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+            while (running && !subscription.cancelledByBroker()) {
+                batch = subscription.nextBatch(batchSize, POLL_MILLIS);
+                if (!batch.isEmpty()) {
+                    process(batch);
                 }
-                batch.add(first);
-                received.drainTo(batch, batchSize - 1);
-                process(batch);
-                batch.clear();
             }
         } catch (Stopping | InterruptedException e) {
-            LOG.info("Stopped with " + (batch.size() + received.size()) + " unacknowledged deliveries; the broker redelivers them");
+            LOG.info("Stopped with " + (batch.size() + subscription.waiting())
+                    + " unacknowledged deliveries; the broker redelivers them");
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "The consumer of " + queue + " failed", e);
+            LOG.log(Level.SEVERE, "The consumer of " + subscription.queue() + " failed", e);
             running = false;
         }
     }
 
-    private void process(List<Delivery> batch) throws Stopping, InterruptedException {
-        List<Parsed> events = new ArrayList<>(batch.size());
+    private void process(List<Delivery> batch) throws Stopping {
+        List<Received> toApply = new ArrayList<>(batch.size());
+        List<Delivery> unhandled = new ArrayList<>();
+        Delivery lastSettled = null;
         for (Delivery delivery : batch) {
             try {
-                events.add(new Parsed(delivery, Event.fromJson(delivery.body())));
+                Envelope envelope = EventJson.read(delivery.body());
+                Optional<Event> event = envelope.event().filter(handlers::handles);
+                if (event.isPresent()) {
+                    toApply.add(new Received(delivery, event.get()));
+                } else {
+                    unhandled.add(delivery);
+                    reportUnhandled(envelope.type());
+                }
+                lastSettled = delivery;
             } catch (MalformedEventException e) {
                 deadLetter(delivery, "malformed: " + e.getMessage());
             }
         }
-        if (events.isEmpty()) {
+        if (lastSettled == null) {
             return;
         }
-        while (true) {
-            try {
-                List<Outcome> outcomes = applyInOneTransaction(events);
-                acknowledge(events.get(events.size() - 1).delivery(), true);
-                outcomes.forEach(stats::count);
-                return;
-            } catch (SQLException e) {
-                if (!unreachable(e)) {
-                    break;
-                }
-                awaitDatabase(e);
-            } catch (MalformedEventException e) {
-                break; // found out one by one below
-            }
-        }
-        for (Parsed event : events) {
-            applyAlone(event);
-        }
-    }
-
-    private void applyAlone(Parsed event) throws Stopping, InterruptedException {
-        int attempt = 1;
-        while (true) {
-            try {
-                Outcome outcome = applyInOneTransaction(List.of(event)).get(0);
-                acknowledge(event.delivery(), false);
-                stats.count(outcome);
-                return;
-            } catch (MalformedEventException e) {
-                deadLetter(event.delivery(), "cannot be applied: " + e.getMessage());
-                return;
-            } catch (SQLException | RuntimeException e) {
-                if (e instanceof SQLException sql && unreachable(sql)) {
-                    awaitDatabase(sql);
-                    continue;
-                }
-                if (attempt >= maxAttempts) {
-                    deadLetter(event.delivery(), "failed " + attempt + " times, last: " + e);
-                    return;
-                }
-                stats.retried();
-                LOG.warning("Event " + event.event().id() + " failed (attempt " + attempt + " of " + maxAttempts
-                        + "), retrying: " + e);
-                pause(backoff(attempt));
-                attempt++;
-            }
-        }
-    }
-
-    private List<Outcome> applyInOneTransaction(List<Parsed> events) throws SQLException {
-        Connection connection = database();
         try {
-            List<Outcome> outcomes = new ArrayList<>(events.size());
-            for (Parsed parsed : events) {
-                outcomes.add(Inbox.firstDelivery(connection, parsed.event().id())
-                        ? handler.apply(connection, parsed.event())
-                        : Outcome.DUPLICATE);
-            }
-            connection.commit();
-            return outcomes;
-        } catch (SQLException | RuntimeException e) {
-            rollback(connection);
-            if (e instanceof SQLException sql && unreachable(sql)) {
-                closeDatabase();
-            }
-            throw e;
+            List<Outcome> outcomes = toApply.isEmpty() ? List.of() : Failsafe.with(untilTheDatabaseAnswers())
+                    .get(() -> transaction.apply(toApply.stream().map(Received::event).toList()));
+            subscription.acknowledge(lastSettled, true);
+            outcomes.forEach(stats::count);
+            unhandled.forEach(delivery -> stats.count(Outcome.UNHANDLED));
+            return;
+        } catch (RuntimeException e) {
+            stopIfAsked();
+            // found out one by one below
+        }
+        for (Received received : toApply) {
+            applyAlone(received);
+        }
+        for (Delivery delivery : unhandled) {
+            subscription.acknowledge(delivery, false);
+            stats.count(Outcome.UNHANDLED);
         }
     }
 
-    private Connection database() throws SQLException {
-        if (db == null) {
-            db = databases.connect();
-            db.setAutoCommit(false);
-        }
-        return db;
-    }
-
-    private void awaitDatabase(SQLException cause) throws Stopping, InterruptedException {
-        closeDatabase();
-        LOG.warning("The database is unreachable; " + queue + " waits (nothing is acknowledged or dead-lettered): "
-                + cause.getMessage());
-        int attempt = 1;
-        while (true) {
-            pause(backoff(attempt++));
-            try {
-                database();
-                LOG.info("The database is back; " + queue + " goes on");
-                return;
-            } catch (SQLException e) {
-                closeDatabase();
-            }
-        }
-    }
-
-    private void pause(Duration duration) throws Stopping, InterruptedException {
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
-            if (!running) {
-                throw new Stopping();
-            }
-            Thread.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-        }
-    }
-
-    private static Duration backoff(int attempt) {
-        Duration delay = Duration.ofMillis(100L << Math.min(attempt - 1, 10));
-        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
-    }
-
-    static boolean unreachable(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
-                || e instanceof SQLRecoverableException || (state != null && state.startsWith("08"));
-    }
-
-    private void acknowledge(Delivery delivery, boolean andEveryEarlier) {
+    private void applyAlone(Received received) throws Stopping {
+        RetryPolicy<List<Outcome>> attempts = Retries.attempts(maxAttempts,
+                failure -> !Failures.databaseUnreachable(failure) && !(failure instanceof MalformedEventException),
+                (attempt, failure) -> {
+                    stats.retried();
+                    LOG.warning("Event " + received.event().id() + " failed (attempt " + attempt + " of " + maxAttempts
+                            + "), retrying: " + Failures.describe(failure));
+                });
         try {
-            channel.basicAck(delivery.tag(), andEveryEarlier);
-        } catch (IOException | RuntimeException e) {
-            // The channel went down after the commit: the broker redelivers, the inbox recognises it.
-            LOG.fine("ack after commit failed: " + e);
+            Outcome outcome = Failsafe.with(untilTheDatabaseAnswers(), attempts)
+                    .get(() -> transaction.apply(List.of(received.event()))).get(0);
+            subscription.acknowledge(received.delivery(), false);
+            stats.count(outcome);
+        } catch (RuntimeException e) {
+            stopIfAsked();
+            deadLetter(received.delivery(), "cannot be applied: " + Failures.describe(Retries.cause(e)));
+        }
+    }
+
+    private RetryPolicy<List<Outcome>> untilTheDatabaseAnswers() {
+        return Retries.untilAvailable("the database (" + subscription.queue()
+                        + " waits; nothing is acknowledged or dead-lettered)",
+                Failures::databaseUnreachable, () -> !running, LOG);
+    }
+
+    private void stopIfAsked() throws Stopping {
+        if (!running) {
+            throw new Stopping();
+        }
+    }
+
+    private void reportUnhandled(String type) {
+        if (unhandledTypesSeen.add(type)) {
+            LOG.warning("Events of type '" + type + "' reached " + subscription.queue()
+                    + ", whose consumer does not handle them: acknowledged, counted as unhandled, not applied");
         }
     }
 
     private void deadLetter(Delivery delivery, String reason) {
         stats.deadLettered();
-        LOG.warning("Dead-lettering message " + delivery.messageId() + " from " + queue + ": " + reason);
-        try {
-            channel.basicReject(delivery.tag(), false);
-        } catch (IOException | RuntimeException e) {
-            LOG.fine("reject failed: " + e);
-        }
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; it is replaced
-        }
-    }
-
-    private void closeDatabase() {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection
-            }
-            db = null;
-        }
+        LOG.warning("Dead-lettering message " + delivery.messageId() + " from " + subscription.queue() + ": " + reason);
+        subscription.reject(delivery);
     }
 }

@@ -6,10 +6,10 @@ import java.sql.SQLException;
 
 /**
  * Applies one kind of event to a consumer's database, inside a transaction the caller owns
- * (which also records the event id in the inbox). Throws {@link io.microshop.event.MalformedEventException}
- * for an event it can never apply.
+ * (which also records the event id in the inbox).
  */
-public interface EventHandler {
+@FunctionalInterface
+public interface EventHandler<E extends Event> {
 
-    Outcome apply(Connection db, Event event) throws SQLException;
+    Outcome apply(Connection db, E event) throws SQLException;
 }

@@ -1,7 +1,8 @@
 package io.microshop.migration;
 
-import io.microshop.config.DatabaseSettings;
 import io.microshop.config.Environment;
+import io.microshop.database.DatabaseSettings;
+import io.microshop.failure.Failures;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,21 +43,8 @@ public final class MigrateCommand {
             return 1;
         } catch (Exception e) {
             System.err.println("migrate " + schema.databaseName() + " failed on " + settings.describe() + ": "
-                    + rootMessage(e));
+                    + Failures.describe(e));
             return 1;
         }
-    }
-
-    static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = firstLine(root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
-        return root == failure ? message : firstLine(failure.getMessage()) + " (cause: " + message + ")";
     }
 }

@@ -1,7 +1,7 @@
 package io.microshop.migration;
 
-import io.microshop.config.DatabaseConnector;
-import io.microshop.config.DatabaseSettings;
+import io.microshop.database.DatabaseConnector;
+import io.microshop.database.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -5,7 +5,12 @@ import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
 import io.microshop.testing.ServiceUnderTest;
 import io.microshop.testing.TestDatabase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,12 +24,17 @@ public final class Fixture {
     private static final TestDatabase DATABASE = TestDatabase.fromSystemProperties();
     private static final AtomicLong IDS = new AtomicLong();
     private static FaultProxy adminProxy;
+    private static List<Long> users;
 
     private Fixture() {
     }
 
     public static TestDatabase database() {
         return DATABASE;
+    }
+
+    public static TestDatabase adminDatabase() {
+        return DATABASE.database("admin_test");
     }
 
     /**
@@ -58,19 +68,38 @@ public final class Fixture {
         return DATABASE.queryLong("SELECT COUNT(*) FROM product_likes WHERE product_id = ?", productId);
     }
 
-    /** The proxy in front of admin's test server, started once and passing traffic. */
+    /** The users admin knows (its changelog seeds them), in id order. */
+    public static synchronized List<Long> users() {
+        if (users == null) {
+            List<Long> ids = new ArrayList<>();
+            try (var db = adminDatabase().connect(); Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT id FROM users ORDER BY id")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            users = List.copyOf(ids);
+        }
+        return users;
+    }
+
+    /** The first {@code count} users admin knows; fails the test when there are fewer. */
+    public static List<Long> users(int count) {
+        List<Long> known = users();
+        if (known.size() < count) {
+            throw new IllegalStateException("the test needs " + count + " users, admin knows " + known.size());
+        }
+        return known.subList(0, count);
+    }
+
+    /** The proxy in front of admin's test server, started once (once admin is ready) and passing traffic. */
     public static synchronized FaultProxy admin() {
         if (adminProxy == null) {
-            int adminPort = Integer.parseInt(System.getProperty("it.admin.url").replaceAll(".*:", ""));
-            Http admin = new Http(System.getProperty("it.admin.url"));
-            ServiceUnderTest.awaitReady(admin, Duration.ofSeconds(90));
-            // A server that has just started answers its first requests slowly (class loading, JIT):
-            // main's tests give admin 500 ms per call, so the paths main uses are exercised first.
-            for (int i = 0; i < 20; i++) {
-                admin.get("/api/user");
-                admin.get("/api/users/1");
-                admin.get("/api/users/999999999");
-            }
+            String adminUrl = System.getProperty("it.admin.url");
+            ServiceUnderTest.awaitReady(new Http(adminUrl), Duration.ofSeconds(90));
+            int adminPort = Integer.parseInt(adminUrl.replaceAll(".*:", ""));
             adminProxy = FaultProxy.start(Integer.getInteger("it.admin.proxy.port"), "127.0.0.1", adminPort);
         }
         return adminProxy;

@@ -1,6 +1,9 @@
 package io.microshop.admin.product;
 
-import io.microshop.event.Event;
+import io.microshop.event.ProductCreated;
+import io.microshop.event.ProductDeleted;
+import io.microshop.event.ProductFields;
+import io.microshop.event.ProductUpdated;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,10 +22,10 @@ public class Product {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false, length = ProductInput.TITLE_MAX)
+    @Column(nullable = false, length = ProductFields.TITLE_MAX)
     private String title;
 
-    @Column(nullable = false, length = ProductInput.IMAGE_MAX)
+    @Column(nullable = false, length = ProductFields.IMAGE_MAX)
     private String image;
 
     @Column(nullable = false)
@@ -49,16 +52,16 @@ public class Product {
         version++;
     }
 
-    Event created() {
-        return Event.productCreated(id, version, title, image);
+    ProductCreated created() {
+        return ProductCreated.now(id, version, title, image);
     }
 
-    Event updated() {
-        return Event.productUpdated(id, version, title, image);
+    ProductUpdated updated() {
+        return ProductUpdated.now(id, version, title, image);
     }
 
-    Event deleted() {
-        return Event.productDeleted(id, version + 1);
+    ProductDeleted deleted() {
+        return ProductDeleted.now(id, version + 1);
     }
 
     ProductView view() {

@@ -1,5 +1,6 @@
 package io.microshop.admin.product;
 
+import io.microshop.event.ProductFields;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,21 +11,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ProductInput", description = "The fields a client sets when creating or replacing a product.")
 public record ProductInput(
-        @Schema(required = true, maxLength = TITLE_MAX, description = "Trimmed; 1 to 200 characters.",
+        @Schema(required = true, maxLength = ProductFields.TITLE_MAX, description = "Trimmed; 1 to " + ProductFields.TITLE_MAX + " characters.",
                 example = "Coffee mug")
         @NotBlank(message = "is required")
-        @Size(max = TITLE_MAX, message = "must be at most {max} characters")
+        @Size(max = ProductFields.TITLE_MAX, message = "must be at most {max} characters")
         String title,
 
-        @Schema(required = true, maxLength = IMAGE_MAX, description = "An absolute http or https URL.",
+        @Schema(required = true, maxLength = ProductFields.IMAGE_MAX, description = "An absolute http or https URL.",
                 example = "https://images.example.com/mug.png")
         @NotBlank(message = "is required")
-        @Size(max = IMAGE_MAX, message = "must be at most {max} characters")
+        @Size(max = ProductFields.IMAGE_MAX, message = "must be at most {max} characters")
         @WebUrl
         String image) {
-
-    public static final int TITLE_MAX = 200;
-    public static final int IMAGE_MAX = 2048;
 
     public ProductInput {
         title = title == null ? null : title.strip();

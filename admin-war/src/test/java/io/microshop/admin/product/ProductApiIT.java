@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.microshop.event.ProductFields;
 import io.microshop.testing.Http;
 import io.microshop.web.paging.PageRequest;
 import io.microshop.testing.ServiceUnderTest;
@@ -80,8 +81,8 @@ public class ProductApiIT {
 
     @Test
     void createAcceptsTheLongestTitleAndImage() {
-        String title = "t".repeat(200);
-        String image = "https://images.example.com/" + "i".repeat(2048 - 27);
+        String title = "t".repeat(ProductFields.TITLE_MAX);
+        String image = "https://images.example.com/" + "i".repeat(ProductFields.IMAGE_MAX - 27);
         Http.Reply reply = http.postJson("/api/products", json(title, image));
 
         assertEquals(201, reply.status(), reply::toString);
@@ -93,12 +94,12 @@ public class ProductApiIT {
         return Stream.of(
                 Arguments.of("{\"image\": \"" + IMAGE + "\"}", List.of("title")),
                 Arguments.of(json("   ", IMAGE), List.of("title")),
-                Arguments.of(json("t".repeat(201), IMAGE), List.of("title")),
+                Arguments.of(json("t".repeat(ProductFields.TITLE_MAX + 1), IMAGE), List.of("title")),
                 Arguments.of("{\"title\": \"Mug\"}", List.of("image")),
                 Arguments.of(json("Mug", "not a url"), List.of("image")),
                 Arguments.of(json("Mug", "ftp://images.example.com/mug.png"), List.of("image")),
                 Arguments.of(json("Mug", "/images/mug.png"), List.of("image")),
-                Arguments.of(json("Mug", "https://images.example.com/" + "i".repeat(2048)), List.of("image")),
+                Arguments.of(json("Mug", "https://images.example.com/" + "i".repeat(ProductFields.IMAGE_MAX)), List.of("image")),
                 Arguments.of("{}", List.of("image", "title")),
                 Arguments.of("null", List.of("body")));
     }

@@ -3,6 +3,7 @@ package io.microshop.admin.product;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.microshop.event.ProductFields;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -52,8 +53,9 @@ class ProductInputTest {
 
     @Test
     void titleLengthCountsAfterTrimming() {
-        assertEquals(List.of(), invalidFields(new ProductInput("  " + "t".repeat(200) + "  ", "http://a.example")));
-        assertEquals(List.of("title"), invalidFields(new ProductInput("t".repeat(201), "http://a.example")));
+        String longest = "t".repeat(ProductFields.TITLE_MAX);
+        assertEquals(List.of(), invalidFields(new ProductInput("  " + longest + "  ", "http://a.example")));
+        assertEquals(List.of("title"), invalidFields(new ProductInput(longest + "t", "http://a.example")));
     }
 
     @ParameterizedTest

@@ -1,10 +1,8 @@
 package io.microshop.consumer.like;
 
-import io.microshop.consumer.EventHandler;
+import io.microshop.consumer.EventHandlers;
 import io.microshop.consumer.Outcome;
-import io.microshop.event.Event;
-import io.microshop.event.EventType;
-import io.microshop.event.MalformedEventException;
+import io.microshop.event.ProductLiked;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,22 +13,25 @@ import java.util.logging.Logger;
  * makes a redelivered like count once). A like for a product admin no longer has is an orphan:
  * acknowledged and counted, never an error.
  */
-public final class LikeSync implements EventHandler {
+public final class LikeSync {
 
     private static final Logger LOG = Logger.getLogger(LikeSync.class.getName());
 
-    @Override
-    public Outcome apply(Connection db, Event event) throws SQLException {
-        if (event.type() != EventType.PRODUCT_LIKED) {
-            throw new MalformedEventException("the like sync does not take " + event.type().wireName());
-        }
+    private LikeSync() {
+    }
+
+    public static EventHandlers handlers() {
+        return new EventHandlers().on(ProductLiked.class, LikeSync::count);
+    }
+
+    static Outcome count(Connection db, ProductLiked like) throws SQLException {
         try (PreparedStatement increment = db.prepareStatement("UPDATE products SET likes = likes + 1 WHERE id = ?")) {
-            increment.setLong(1, event.productId());
+            increment.setLong(1, like.productId());
             if (increment.executeUpdate() == 1) {
                 return Outcome.APPLIED;
             }
         }
-        LOG.info("Like " + event.id() + " is for product " + event.productId() + ", which admin no longer has");
+        LOG.info("Like " + like.id() + " is for product " + like.productId() + ", which admin no longer has");
         return Outcome.ORPHAN;
     }
 }

@@ -1,9 +1,10 @@
 package io.microshop.consumer.product;
 
-import io.microshop.consumer.EventHandler;
+import io.microshop.consumer.EventHandlers;
 import io.microshop.consumer.Outcome;
-import io.microshop.event.Event;
-import io.microshop.event.MalformedEventException;
+import io.microshop.event.ProductCreated;
+import io.microshop.event.ProductDeleted;
+import io.microshop.event.ProductUpdated;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,16 +17,7 @@ import java.util.OptionalLong;
  * stale. A deletion leaves a tombstone with its version, so a create or update that arrives
  * after it cannot bring the product back. Main's like count is main's own and never touched.
  */
-public final class ProductSync implements EventHandler {
-
-    @Override
-    public Outcome apply(Connection db, Event event) throws SQLException {
-        return switch (event.type()) {
-            case PRODUCT_CREATED, PRODUCT_UPDATED -> upsert(db, event);
-            case PRODUCT_DELETED -> delete(db, event);
-            default -> throw new MalformedEventException("the product sync does not take " + event.type().wireName());
-        };
-    }
+public final class ProductSync {
 
     /**
      * One statement: insert the product unless a tombstone at least as new exists; if main has
@@ -40,26 +32,38 @@ public final class ProductSync implements EventHandler {
             + " image = IF(VALUES(version) > version, VALUES(image), image),"
             + " version = GREATEST(version, VALUES(version))";
 
-    private Outcome upsert(Connection db, Event event) throws SQLException {
-        int changed = update(db, UPSERT, event.productId(), event.title(), event.image(), event.version(),
-                event.productId(), event.version());
+    private ProductSync() {
+    }
+
+    public static EventHandlers handlers() {
+        return new EventHandlers()
+                .on(ProductCreated.class, (db, created) -> upsert(db, created.productId(), created.version(),
+                        created.title(), created.image()))
+                .on(ProductUpdated.class, (db, updated) -> upsert(db, updated.productId(), updated.version(),
+                        updated.title(), updated.image()))
+                .on(ProductDeleted.class, ProductSync::delete);
+    }
+
+    private static Outcome upsert(Connection db, long id, long version, String title, String image)
+            throws SQLException {
+        int changed = update(db, UPSERT, id, title, image, version, id, version);
         return changed == 0 ? Outcome.STALE : Outcome.APPLIED;
     }
 
-    private Outcome delete(Connection db, Event event) throws SQLException {
-        OptionalLong current = version(db, "SELECT version FROM products WHERE id = ? FOR UPDATE", event.productId());
-        if (current.isPresent() && current.getAsLong() >= event.version()) {
+    private static Outcome delete(Connection db, ProductDeleted deleted) throws SQLException {
+        OptionalLong current = version(db, deleted.productId());
+        if (current.isPresent() && current.getAsLong() >= deleted.version()) {
             return Outcome.STALE;
         }
-        update(db, "DELETE FROM products WHERE id = ?", event.productId());
+        update(db, "DELETE FROM products WHERE id = ?", deleted.productId());
         update(db, "INSERT INTO product_tombstones (id, version) VALUES (?, ?)"
                 + " ON DUPLICATE KEY UPDATE version = GREATEST(version, VALUES(version))",
-                event.productId(), event.version());
+                deleted.productId(), deleted.version());
         return Outcome.APPLIED;
     }
 
-    private static OptionalLong version(Connection db, String sql, long id) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement(sql)) {
+    private static OptionalLong version(Connection db, long id) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("SELECT version FROM products WHERE id = ? FOR UPDATE")) {
             select.setLong(1, id);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();

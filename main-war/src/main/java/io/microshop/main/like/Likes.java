@@ -2,7 +2,7 @@ package io.microshop.main.like;
 
 import io.microshop.main.product.Product;
 import io.microshop.main.product.ProductView;
-import io.microshop.event.Event;
+import io.microshop.event.ProductLiked;
 import io.microshop.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +47,7 @@ public class Likes {
         entities.createNativeQuery("UPDATE products SET likes = likes + 1 WHERE id = ?1")
                 .setParameter(1, productId).executeUpdate();
         ProductView liked = product.view().withOneMoreLike();
-        outbox.append(entities, Event.productLiked(productId, liked.likes(), userId));
+        outbox.append(entities, ProductLiked.now(productId, userId, liked.likes()));
         return new Result(Outcome.LIKED, Optional.of(liked));
     }
 }

@@ -1,5 +1,6 @@
 package io.microshop.main.product;
 
+import io.microshop.event.ProductFields;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,10 +14,10 @@ public class Product {
     @Id
     private Long id;
 
-    @Column(nullable = false, length = 200)
+    @Column(nullable = false, length = ProductFields.TITLE_MAX)
     private String title;
 
-    @Column(nullable = false, length = 2048)
+    @Column(nullable = false, length = ProductFields.IMAGE_MAX)
     private String image;
 
     @Column(nullable = false)

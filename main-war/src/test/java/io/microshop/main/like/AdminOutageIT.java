@@ -1,6 +1,7 @@
 package io.microshop.main.like;
 
 import static io.microshop.testing.ProblemAssertions.assertProblem;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,9 @@ import io.microshop.main.product.ProductView;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
 import io.microshop.testing.ServiceUnderTest;
+import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,14 +20,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
- * Admin down or hung while a shopper likes: main answers 503 within its configured bound
- * (ADMIN_TIMEOUT_MS=500 per attempt, one retry, in the test servers' server.env), says when
- * to retry, and records nothing.
+ * Admin down or hung while a shopper likes: main answers 503 (its timeout and retry bound the
+ * wait: ADMIN_TIMEOUT_MS per attempt, ADMIN_RETRIES, in the test servers' server.env), says when
+ * to retry, and records nothing; after repeated failures its circuit opens and main stops asking
+ * admin at all. How long each answer takes is the benchmark's business, not these tests'.
  */
 @MicroShedTest
 public class AdminOutageIT {
 
-    private static final Duration BOUND = Duration.ofMillis(2 * 500 + 500);
+    private static final String CIRCUIT_OPEN = "not asking for a while";
 
     private final Http http = ServiceUnderTest.http();
     private final FaultProxy admin = Fixture.admin();
@@ -33,60 +36,56 @@ public class AdminOutageIT {
     @AfterEach
     void adminIsBack() {
         admin.mode(FaultProxy.Mode.PASS);
-        awaitLikesWork();
+        // Once admin is back, the circuit closes after its delay and likes work again.
+        List<Long> users = Fixture.users(3);
+        await("likes working again after admin came back").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    long product = Fixture.newProduct().id();
+                    return users.stream().allMatch(user -> like(product, "{\"userId\": " + user + "}").status() == 200);
+                });
     }
 
     @ParameterizedTest
     @EnumSource(value = FaultProxy.Mode.class, names = {"REFUSE", "HANG"})
-    void aLikeWhileAdminIsDownIsA503WithinTheTimeoutAndWritesNothing(FaultProxy.Mode outage) {
+    void aLikeWhileAdminIsDownIsA503ThatSaysWhenToRetryAndWritesNothing(FaultProxy.Mode outage) {
         ProductView product = Fixture.newProduct();
         admin.mode(outage);
 
         for (String body : new String[] {"{\"userId\": 5}", ""}) {
-            Instant start = Instant.now();
-            Http.Reply reply = http.postJson("/api/products/" + product.id() + "/like", body);
-            Duration took = Duration.between(start, Instant.now());
+            Http.Reply reply = like(product.id(), body);
 
             assertProblem(reply, 503, "admin-unavailable");
             assertTrue(Long.parseLong(reply.header("Retry-After").orElseThrow()) >= 1, reply::toString);
-            assertTrue(took.compareTo(BOUND) < 0, () -> "took " + took);
         }
         assertEquals(0, Fixture.likesCounted(product.id()));
         assertEquals(0, Fixture.likeRows(product.id()));
     }
 
     @Test
-    void afterRepeatedFailuresTheCircuitOpensAndLikesFailFast() {
+    void afterRepeatedFailuresTheCircuitOpensAndMainStopsCallingAdmin() {
         ProductView product = Fixture.newProduct();
         admin.mode(FaultProxy.Mode.HANG);
 
-        Duration fastest = Duration.ofHours(1);
-        for (int i = 0; i < 12; i++) {
-            Instant start = Instant.now();
-            assertProblem(http.postJson("/api/products/" + product.id() + "/like", "{\"userId\": 5}"), 503,
-                    "admin-unavailable");
-            Duration took = Duration.between(start, Instant.now());
-            fastest = took.compareTo(fastest) < 0 ? took : fastest;
+        await("the circuit to admin opening").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO)
+                .until(() -> detailOf(like(product.id(), "{\"userId\": 5}")).contains(CIRCUIT_OPEN));
+        long triedBefore = admin.connectionsAccepted();
+        for (int i = 0; i < 5; i++) {
+            Http.Reply reply = like(product.id(), "{\"userId\": 5}");
+            assertTrue(assertProblem(reply, 503, "admin-unavailable").getString("detail").contains(CIRCUIT_OPEN),
+                    reply::toString);
         }
 
-        Duration open = fastest;
-        assertTrue(open.toMillis() < 250, () -> "never failed fast; fastest " + open);
+        assertEquals(triedBefore, admin.connectionsAccepted(), "main called admin while its circuit was open");
         assertEquals(0, Fixture.likeRows(product.id()));
     }
 
-    /** Once admin is back, the circuit closes again after its delay. */
-    private void awaitLikesWork() {
-        ProductView probe = Fixture.newProduct();
-        Instant deadline = Instant.now().plusSeconds(30);
-        int user = 1;
-        int successes = 0;
-        while (successes < 3) {
-            assertTrue(Instant.now().isBefore(deadline), "likes did not work again after admin came back");
-            int status = http.postJson("/api/products/" + probe.id() + "/like", "{\"userId\": " + user++ + "}").status();
-            successes = status == 200 ? successes + 1 : 0;
-            if (status != 200) {
-                ServiceUnderTest.sleep(Duration.ofMillis(200));
-            }
-        }
+    private Http.Reply like(long productId, String body) {
+        return http.postJson("/api/products/" + productId + "/like", body);
+    }
+
+    private static String detailOf(Http.Reply reply) {
+        JsonObject problem = assertProblem(reply, 503, "admin-unavailable");
+        return problem.getString("detail");
     }
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -41,8 +40,8 @@ public class ConcurrentLikesIT {
     void fiftyUsersLikingOneProductAtOnceCountExactlyFifty() throws Exception {
         ProductView product = Fixture.newProduct();
 
-        List<Integer> statuses = atOnce(IntStream.rangeClosed(1, 50)
-                .mapToObj(user -> (Callable<Integer>) () -> like(product.id(), user)).toList());
+        List<Integer> statuses = atOnce(Fixture.users(50).stream()
+                .map(user -> (Callable<Integer>) () -> like(product.id(), user)).toList());
 
         assertEquals(List.of(50), List.of((int) statuses.stream().filter(s -> s == 200).count()), statuses::toString);
         assertEquals(50, Fixture.likesCounted(product.id()));
@@ -54,14 +53,15 @@ public class ConcurrentLikesIT {
     void oneUserLikingTwiceAtOnceGetsOne200AndOne409() throws Exception {
         ProductView product = Fixture.newProduct();
 
-        List<Integer> statuses = atOnce(List.of(() -> like(product.id(), 9), () -> like(product.id(), 9)));
+        long user = Fixture.users(1).get(0);
+        List<Integer> statuses = atOnce(List.of(() -> like(product.id(), user), () -> like(product.id(), user)));
 
         assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
         assertEquals(1, Fixture.likesCounted(product.id()));
         assertEquals(1, Fixture.likeRows(product.id()));
     }
 
-    private int like(long productId, int userId) {
+    private int like(long productId, long userId) {
         return http.postJson("/api/products/" + productId + "/like", "{\"userId\": " + userId + "}").status();
     }
 

@@ -27,11 +27,16 @@ public class LikeApiIT {
         Fixture.admin();
     }
 
+    private final long shopper = Fixture.users(2).get(0);
+    private final long anotherShopper = Fixture.users(2).get(1);
+    /** An id admin has no user for. */
+    private final long stranger = Fixture.users().get(Fixture.users().size() - 1) + 1000;
+
     @Test
     void aLikeByAUserAnswersTheProductWithItsNewCount() {
         ProductView product = Fixture.newProduct();
 
-        Http.Reply reply = like(product.id(), "{\"userId\": 42}");
+        Http.Reply reply = like(product.id(), "{\"userId\": " + shopper + "}");
 
         assertEquals(200, reply.status(), reply::toString);
         JsonObject liked = reply.json();
@@ -40,8 +45,8 @@ public class LikeApiIT {
         assertEquals(1, liked.getInt("likes"));
         assertEquals(1, Fixture.likesCounted(product.id()));
         assertEquals(1, Fixture.database().queryLong(
-                "SELECT COUNT(*) FROM product_likes WHERE product_id = ? AND user_id = 42", product.id()));
-        assertEquals(2, like(product.id(), "{\"userId\": 43}").json().getInt("likes"));
+                "SELECT COUNT(*) FROM product_likes WHERE product_id = ? AND user_id = ?", product.id(), shopper));
+        assertEquals(2, like(product.id(), "{\"userId\": " + anotherShopper + "}").json().getInt("likes"));
     }
 
     @Test
@@ -53,12 +58,12 @@ public class LikeApiIT {
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(1, reply.json().getInt("likes"));
         long user = Fixture.database().queryLong("SELECT user_id FROM product_likes WHERE product_id = ?", product.id());
-        assertTrue(user >= 1 && user <= 100, () -> "user " + user);
+        assertTrue(Fixture.users().contains(user), () -> "user " + user + " is not one of admin's");
     }
 
     @Test
     void anEmptyBodyOrObjectAlsoMeansAnyUser() {
-        // A product each: admin picks a random one of 100 users, who may pick the same one twice.
+        // A product each: admin picks a random user, who may be the same one twice.
         assertEquals(200, like(Fixture.newProduct().id(), "").status());
         assertEquals(200, like(Fixture.newProduct().id(), "{}").status());
         assertEquals(200, like(Fixture.newProduct().id(), "{\"userId\": null}").status());
@@ -67,18 +72,18 @@ public class LikeApiIT {
     @Test
     void aSecondLikeByTheSameUserIsA409AndNotCounted() {
         ProductView product = Fixture.newProduct();
-        assertEquals(200, like(product.id(), "{\"userId\": 7}").status());
+        assertEquals(200, like(product.id(), "{\"userId\": " + shopper + "}").status());
 
-        JsonObject problem = assertProblem(like(product.id(), "{\"userId\": 7}"), 409, "already-liked");
+        JsonObject problem = assertProblem(like(product.id(), "{\"userId\": " + shopper + "}"), 409, "already-liked");
 
-        assertEquals("User 7 already likes product " + product.id() + ".", problem.getString("detail"));
+        assertEquals("User " + shopper + " already likes product " + product.id() + ".", problem.getString("detail"));
         assertEquals(1, Fixture.likesCounted(product.id()));
         assertEquals(1, Fixture.likeRows(product.id()));
     }
 
     @Test
     void aLikeOfAnUnknownProductIsA404Problem() {
-        assertProblem(like(987654321L, "{\"userId\": 7}"), 404, "not-found");
+        assertProblem(like(987654321L, "{\"userId\": " + shopper + "}"), 404, "not-found");
         assertProblem(http.post("/api/products/mug/like", null, null), 404, "not-found");
         assertEquals(0, Fixture.likeRows(987654321L));
     }
@@ -87,9 +92,10 @@ public class LikeApiIT {
     void aUserAdminDoesNotKnowIsA400ProblemAndNothingIsWritten() {
         ProductView product = Fixture.newProduct();
 
-        JsonObject problem = assertInvalidFields(like(product.id(), "{\"userId\": 4242}"), "validation", "userId");
+        JsonObject problem = assertInvalidFields(like(product.id(), "{\"userId\": " + stranger + "}"), "validation",
+                "userId");
 
-        assertEquals("There is no user with id 4242.", problem.getString("detail"));
+        assertEquals("There is no user with id " + stranger + ".", problem.getString("detail"));
         assertEquals(0, Fixture.likesCounted(product.id()));
         assertEquals(0, Fixture.likeRows(product.id()));
     }

@@ -1,10 +1,11 @@
 package io.microshop.main.sync;
 
+import static org.awaitility.Awaitility.await;
+
 import io.microshop.testing.Http;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -46,22 +47,11 @@ final class ConsumerProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(command + " exited with " + process.exitValue() + "; see target/"
-                        + command + ".log");
-            }
-            try {
-                if (health().get("/health/ready").status() == 200) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            sleep(100);
-        }
-        throw new IllegalStateException(command + " not ready after " + patience + "; see target/" + command + ".log");
+        await(command + " ready (log: target/" + command + ".log)").atMost(patience)
+                .pollInterval(Duration.ofMillis(100))
+                .failFast(command + " exited; see target/" + command + ".log", () -> !process.isAlive())
+                .ignoreExceptions()
+                .until(() -> health().get("/health/ready").status() == 200);
     }
 
     /** SIGKILL: no chance to finish anything. */
@@ -88,15 +78,6 @@ final class ConsumerProcess implements AutoCloseable {
     public void close() throws InterruptedException {
         if (alive()) {
             terminate();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

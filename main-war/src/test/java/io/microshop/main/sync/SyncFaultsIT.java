@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.microshop.event.Topology;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
+import io.microshop.main.Fixture;
 import io.microshop.testing.ServiceUnderTest;
+import io.microshop.testing.TestBroker;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults in the middle of a burst of creates (in admin) and likes (in main). Every request gets
  * its normal answer whatever happens behind it, and at the end the two databases agree exactly:
- * every product, every like count, both outboxes empty; nothing lost, nothing doubled.
+ * every product, every like count, both outboxes empty; nothing lost, nothing doubled. The broker
+ * that stops is the tests' own RabbitMQ node ({@link TestBroker}), never the machine's.
  */
 public class SyncFaultsIT {
 
@@ -46,7 +49,7 @@ public class SyncFaultsIT {
 
     @AfterEach
     void everythingIsBackToNormal() throws Exception {
-        rabbitmqctl("start_app");
+        TestBroker.start();
         world.mainDbProxy.mode(FaultProxy.Mode.PASS);
         world.adminDbProxy.mode(FaultProxy.Mode.PASS);
         if (!world.mainSync.alive()) {
@@ -60,9 +63,9 @@ public class SyncFaultsIT {
     @Test
     void theBrokerStopsAndStartsInTheMiddleOfABurst() throws Exception {
         burst(productsInMain(LIKED_PRODUCTS), () -> {
-            rabbitmqctl("stop_app");
-            ServiceUnderTest.sleep(Duration.ofSeconds(2));
-            rabbitmqctl("start_app");
+            TestBroker.stop();
+            holdFor(Duration.ofSeconds(2));
+            TestBroker.start();
         });
         world.assertConverge(CONVERGENCE);
     }
@@ -72,7 +75,7 @@ public class SyncFaultsIT {
         burst(productsInMain(LIKED_PRODUCTS), () -> {
             world.mainSync.kill();
             world.adminLikes.kill();
-            ServiceUnderTest.sleep(Duration.ofSeconds(1));
+            holdFor(Duration.ofSeconds(1));
             world.mainSync.start();
             world.adminLikes.start();
         });
@@ -94,7 +97,7 @@ public class SyncFaultsIT {
     @Test
     void aServiceKilledBeforeItCouldPublishDeliversItsEventsAfterARestart() throws Exception {
         List<Long> liked = productsInMain(5);
-        rabbitmqctl("stop_app");
+        TestBroker.stop();
         List<Long> created = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             created.add(world.create("Unpublished " + UUID.randomUUID()));
@@ -102,7 +105,7 @@ public class SyncFaultsIT {
         }
         assertTrue(world.adminDb.queryLong("SELECT COUNT(*) FROM outbox") >= 50, "the events wait in admin's outbox");
 
-        killAndRestartAdmin(() -> rabbitmqctl("start_app"));
+        killAndRestartAdmin(TestBroker::start);
 
         world.assertConverge(CONVERGENCE);
         for (long id : created) {
@@ -118,7 +121,7 @@ public class SyncFaultsIT {
         burst(liked, () -> {
             await("main-sync reporting its database down", Duration.ofSeconds(10),
                     () -> world.mainSync.health().get("/health/ready").status() == 503);
-            ServiceUnderTest.sleep(Duration.ofSeconds(2));
+            holdFor(Duration.ofSeconds(2));
         });
         assertTrue(world.mainDb.queryLong("SELECT COUNT(*) FROM products") > 0);
         assertEquals(503, world.adminLikes.health().get("/health/ready").status());
@@ -167,10 +170,11 @@ public class SyncFaultsIT {
         return ids;
     }
 
-    /** A like by a user who has not liked it yet (admin's seeded users are 1 to 100). */
+    /** A like by a user who has not liked it yet. */
     private static void like(long productId) {
+        List<Long> users = Fixture.users();
         while (true) {
-            int user = NEXT_USER.getAndIncrement() % 100 + 1;
+            long user = users.get(NEXT_USER.getAndIncrement() % users.size());
             Http.Reply reply = world.main.postJson("/api/products/" + productId + "/like", "{\"userId\": " + user + "}");
             if (reply.status() == 200) {
                 return;
@@ -197,8 +201,9 @@ public class SyncFaultsIT {
         ServiceUnderTest.awaitReady(world.admin, Duration.ofSeconds(120));
     }
 
-    private static void rabbitmqctl(String command) {
-        run("rabbitmqctl", "-q", command);
+    /** Lets a fault last: the outage goes on for this long before the test ends it. */
+    private static void holdFor(Duration outage) throws InterruptedException {
+        Thread.sleep(outage.toMillis());
     }
 
     private static void run(String... command) {

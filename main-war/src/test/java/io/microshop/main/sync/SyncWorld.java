@@ -1,22 +1,23 @@
 package io.microshop.main.sync;
 
+import static org.hamcrest.Matchers.emptyString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.microshop.event.Broker;
 import io.microshop.main.Fixture;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
 import io.microshop.testing.ServiceUnderTest;
+import io.microshop.testing.TestBroker;
 import io.microshop.testing.TestDatabase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
 
 /**
  * The whole system under test: admin's and main's test servers, their databases, and the two
@@ -40,7 +41,7 @@ final class SyncWorld {
     final FaultProxy adminDbProxy;
     final ConsumerProcess mainSync;
     final ConsumerProcess adminLikes;
-    final Broker broker = new Broker(System.getProperty("it.amqp.url"));
+    final Broker broker = new Broker(TestBroker.url());
     /** Admin's own tests write like counts straight into admin's database; the counts compared start here. */
     final long firstComparedLikes;
 
@@ -68,7 +69,7 @@ final class SyncWorld {
 
     private static Map<String, String> consumerEnvironment(String database, int port) {
         return Map.of(
-                "AMQP_URL", System.getProperty("it.amqp.url"),
+                "AMQP_URL", TestBroker.url(),
                 "DB_HOST", "127.0.0.1",
                 "DB_PORT", Integer.toString(port),
                 "DB_NAME", database,
@@ -99,26 +100,14 @@ final class SyncWorld {
     }
 
     /** Waits until the condition holds; fails with the description after the patience. */
-    static void await(String what, Duration patience, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(patience);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("not within " + patience.toSeconds() + " s: " + what);
-            }
-            ServiceUnderTest.sleep(Duration.ofMillis(50));
-        }
+    static void await(String what, Duration patience, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(patience).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 
-    /** Waits until both databases agree exactly, then asserts it (with the differences if they never do). */
+    /** Waits until both databases agree exactly; fails with the last differences if they never do. */
     void assertConverge(Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        String differences;
-        while (!(differences = differences()).isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("admin and main did not converge within " + patience.toSeconds() + " s: " + differences);
-            }
-            ServiceUnderTest.sleep(Duration.ofMillis(200));
-        }
+        Awaitility.await("admin and main converging").atMost(patience).pollInterval(Duration.ofMillis(200))
+                .until(this::differences, emptyString());
     }
 
     /**

@@ -1,0 +1,51 @@
+package io.microshop.consumer;
+
+import io.microshop.event.Event;
+import io.microshop.failure.Failures;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies events in one transaction that also records each event's id in the inbox: an event
+ * whose id is there already is a redelivery and changes nothing. All or nothing: on any failure
+ * the transaction rolls back, and a connection that broke is dropped.
+ */
+final class EventTransaction {
+
+    private final DatabaseSession session;
+    private final EventHandlers handlers;
+
+    EventTransaction(DatabaseSession session, EventHandlers handlers) {
+        this.session = session;
+        this.handlers = handlers;
+    }
+
+    /** @return what became of each event, in order */
+    List<Outcome> apply(List<Event> events) throws SQLException {
+        Connection db = session.connection();
+        try {
+            List<Outcome> outcomes = new ArrayList<>(events.size());
+            for (Event event : events) {
+                outcomes.add(Inbox.firstDelivery(db, event.id()) ? handlers.apply(db, event) : Outcome.DUPLICATE);
+            }
+            db.commit();
+            return outcomes;
+        } catch (SQLException | RuntimeException e) {
+            rollback(db);
+            if (Failures.databaseUnreachable(e)) {
+                session.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void rollback(Connection db) {
+        try {
+            db.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; it is replaced
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.microshop.outbox;
+
+import io.microshop.event.Event;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a service puts the events of a change: into its own database, in the transaction of the
+ * change, so that the event exists if and only if the change does. When that transaction
+ * commits, its rows are handed to the relay in memory to be published at once; the relay's
+ * reading of the table is the safety net for anything the hand-over misses.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object KEY = new Object();
+
+    @Inject
+    CommittedRows committed;
+
+    @Inject
+    OutboxSettings settings;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Must be called inside the transaction that makes the change. */
+    public void append(EntityManager entities, Event event) {
+        OutboxMessage message = new OutboxMessage(event, settings.owner(), event.occurredAt().plus(settings.lease()));
+        entities.persist(message); // an IDENTITY id: inserted now, so the id is known
+        HandOverOnCommit handOver = (HandOverOnCommit) transactions.getResource(KEY);
+        if (handOver == null) {
+            handOver = new HandOverOnCommit(committed, new ArrayList<>());
+            transactions.putResource(KEY, handOver);
+            transactions.registerInterposedSynchronization(handOver);
+        }
+        handOver.messages().add(message);
+    }
+
+    private record HandOverOnCommit(CommittedRows committed, List<OutboxMessage> messages) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                committed.handOver(messages.stream().map(OutboxMessage::row).toList());
+            }
+        }
+    }
+}
