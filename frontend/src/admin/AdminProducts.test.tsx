@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { answers, json, problem } from '../test/http';
+import { answers, json, page, problem, routes } from '../test/http';
 import { AdminProducts } from './AdminProducts';
 
 const mug = { id: 7, title: 'Coffee mug', image: 'https://images.example.com/mug.png', likes: 3 };
@@ -39,6 +39,24 @@ describe('AdminProducts', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Nothing was deleted.');
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(screen.getByText('Coffee mug', { selector: 'td' })).toBeInTheDocument();
+  });
+
+  it('shows every product, a page at a time, and stays on the pages shown after a change', async () => {
+    const tea = { id: 8, title: 'Tea pot', image: 'https://images.example.com/tea.png', likes: 0 };
+    const fetch = routes({
+      'GET /admin/api/products?limit=100': () => page([mug], 7),
+      'GET /admin/api/products?limit=100&after=7': () => page([tea]),
+      'DELETE /admin/api/products/7': () => new Response(null, { status: 204 }),
+    });
+    render(<AdminProducts confirm={() => true} />);
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Show more products' }));
+    expect(await screen.findByText('Tea pot', { selector: 'td' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Coffee mug' }));
+
+    expect(await screen.findByText('Deleted “Coffee mug”.')).toBeInTheDocument();
+    expect(screen.getByText('Tea pot', { selector: 'td' })).toBeInTheDocument();
+    expect(fetch).toHaveBeenCalledWith('/admin/api/products?limit=100&after=7', expect.anything());
   });
 
   it('deletes after a confirmation and shows the list without it', async () => {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import { catalogue, type Product } from '../api/products';
-import { ProductList, useProducts } from '../products/ProductList';
+import { catalogue, type Product, type ProductInput } from '../api/products';
+import { ProductList } from '../products/ProductList';
+import { useProducts } from '../products/useProducts';
 import { ProductForm } from './ProductForm';
 
 const UNAVAILABLE = 'The catalogue is not available right now.';
@@ -10,18 +11,18 @@ const UNAVAILABLE = 'The catalogue is not available right now.';
 export function AdminProducts({ confirm = (text: string) => window.confirm(text) }: {
   confirm?: (text: string) => boolean;
 }) {
-  const { load, refresh } = useProducts(catalogue.list, UNAVAILABLE);
+  const { load, refresh, loadMore } = useProducts(catalogue.page, UNAVAILABLE);
   const [editing, setEditing] = useState<number>();
   const [notice, setNotice] = useState<string>();
 
-  async function create(input: { title: string; image: string }) {
+  async function create(input: ProductInput) {
     const created = await catalogue.create(input);
     setNotice(`Created “${created.title}”.`);
     await refresh();
     return created;
   }
 
-  async function update(id: number, input: { title: string; image: string }) {
+  async function update(id: number, input: ProductInput) {
     const updated = await catalogue.update(id, input);
     setEditing(undefined);
     setNotice(`Saved “${updated.title}”.`);
@@ -53,7 +54,7 @@ export function AdminProducts({ confirm = (text: string) => window.confirm(text)
         <ProductForm submitLabel="Create product" onSubmit={create} />
       </details>
       {notice && <p role="status" className="message">{notice}</p>}
-      <ProductList load={load} onRetry={() => void refresh()}>
+      <ProductList load={load} onRetry={() => void refresh()} onMore={() => void loadMore()}>
         {(products) => (
           <div className="table-wrap">
             <table>

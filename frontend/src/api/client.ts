@@ -31,8 +31,39 @@ export class ApiError extends Error {
   }
 }
 
+/** One page of a list, and the query that asks for the next one (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  next?: URLSearchParams;
+}
+
 /** fetch, with JSON in and out and every failure turned into an ApiError. */
 export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+  return (await send<T>(url, init)).body;
+}
+
+/**
+ * A page of a list the services page by id: the items, and the query of the `Link: <…>; rel="next"`
+ * header. Only the query is kept, because the link's path is the service's own (`/api/…`), not the
+ * path this frontend reaches it by (`/admin/api/…`).
+ */
+export async function requestPage<T>(url: string): Promise<Page<T>> {
+  const { response, body } = await send<T[]>(url, {});
+  return { items: body ?? [], next: nextPageQuery(response.headers.get('Link')) };
+}
+
+/** The query of the `rel="next"` link of a Link header (RFC 8288), if it has one. */
+export function nextPageQuery(link: string | null): URLSearchParams | undefined {
+  for (const part of link?.split(',') ?? []) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (match && /;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/.test(match[2])) {
+      return new URL(match[1], 'http://link.invalid').searchParams;
+    }
+  }
+  return undefined;
+}
+
+async function send<T>(url: string, init: RequestInit): Promise<{ response: Response; body: T }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -43,7 +74,7 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
     throw new ApiError(0, { title: 'Service unavailable', detail: 'The service could not be reached.' });
   }
   if (response.status === 204) {
-    return undefined as T;
+    return { response, body: undefined as T };
   }
   const text = await response.text();
   let body: unknown = undefined;
@@ -56,5 +87,5 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
     const problem = (body && typeof body === 'object' ? body : {}) as Problem;
     throw new ApiError(response.status, { title: response.statusText, ...problem, status: response.status });
   }
-  return body as T;
+  return { response, body: body as T };
 }

@@ -1,4 +1,4 @@
-import { request } from './client';
+import { request, requestPage } from './client';
 
 export interface Product {
   id: number;
@@ -7,17 +7,34 @@ export interface Product {
   likes: number;
 }
 
+/** What a client sets on a product (admin's ProductInput); the rest belongs to the server. */
 export interface ProductInput {
   title: string;
   image: string;
 }
 
+/** A page of products, ordered by id, and the cursor of the next page (absent on the last). */
+export interface ProductPage {
+  products: Product[];
+  after?: number;
+}
+
+/** How many products a list shows at a time; the services allow up to 1,000. */
+export const PAGE_SIZE = 100;
+
 const ADMIN = '/admin/api/products';
 const MAIN = '/main/api/products';
 
+async function page(list: string, after?: number): Promise<ProductPage> {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(after ? { after: String(after) } : {}) });
+  const { items, next } = await requestPage<Product>(`${list}?${query}`);
+  const nextAfter = Number(next?.get('after'));
+  return { products: items, after: next && Number.isInteger(nextAfter) ? nextAfter : undefined };
+}
+
 /** The catalogue, from admin (the source of truth). */
 export const catalogue = {
-  list: () => request<Product[]>(ADMIN),
+  page: (after?: number) => page(ADMIN, after),
   create: (input: ProductInput) => request<Product>(ADMIN, { method: 'POST', body: JSON.stringify(input) }),
   update: (id: number, input: ProductInput) =>
     request<Product>(`${ADMIN}/${id}`, { method: 'PUT', body: JSON.stringify(input) }),
@@ -26,7 +43,13 @@ export const catalogue = {
 
 /** The storefront, from main: the products with the likes main counted. */
 export const storefront = {
-  list: () => request<Product[]>(MAIN),
-  like: (id: number, userId: number) =>
-    request<Product>(`${MAIN}/${id}/like`, { method: 'POST', body: JSON.stringify({ userId }) }),
+  page: (after?: number) => page(MAIN, after),
+  /** Without a shopper, admin picks a user, as the original system did. */
+  like: (id: number, userId?: number) =>
+    request<Product>(`${MAIN}/${id}/like`, { method: 'POST', ...(userId ? { body: JSON.stringify({ userId }) } : {}) }),
+};
+
+/** A user admin knows, chosen at random: a first-time shopper's number. */
+export const users = {
+  anyone: () => request<{ id: number }>('/admin/api/user'),
 };

@@ -1,39 +1,15 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../api/client';
+import type { ReactNode } from 'react';
 import type { Product } from '../api/products';
-
-export type ProductsLoad =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; products: Product[] }
-  | { kind: 'failed'; message: string };
+import type { ProductsLoad } from './useProducts';
 
 /**
- * Loads a product list on mount and on refresh(). A failure becomes a message: `unavailable`
- * when the service is down, a general one otherwise.
+ * The loading, failed (with a retry) and empty states of a list; the list itself when it has
+ * products, with a button for the next page while there is one.
  */
-export function useProducts(list: () => Promise<Product[]>, unavailable: string) {
-  const [load, setLoad] = useState<ProductsLoad>({ kind: 'loading' });
-
-  const refresh = useCallback(async () => {
-    try {
-      setLoad({ kind: 'loaded', products: await list() });
-    } catch (error) {
-      setLoad({ kind: 'failed', message: error instanceof ApiError && error.unavailable
-        ? unavailable : 'The products could not be loaded.' });
-    }
-  }, [list, unavailable]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  return { load, setLoad, refresh };
-}
-
-/** The loading, failed (with a retry) and empty states of a list; the list itself when it has products. */
-export function ProductList({ load, onRetry, children }: {
+export function ProductList({ load, onRetry, onMore, children }: {
   load: ProductsLoad;
   onRetry: () => void;
+  onMore: () => void;
   children: (products: Product[]) => ReactNode;
 }) {
   switch (load.kind) {
@@ -46,6 +22,18 @@ export function ProductList({ load, onRetry, children }: {
         </div>
       );
     case 'loaded':
-      return load.products.length === 0 ? <p>There are no products yet.</p> : <>{children(load.products)}</>;
+      if (load.products.length === 0) return <p>There are no products yet.</p>;
+      return (
+        <>
+          {children(load.products)}
+          {load.moreFailed && <p role="alert" className="message error">{load.moreFailed}</p>}
+          {load.after !== undefined && (
+            <button type="button" className="secondary more" onClick={onMore} aria-busy={load.loadingMore}
+                    disabled={load.loadingMore}>
+              Show more products
+            </button>
+          )}
+        </>
+      );
   }
 }

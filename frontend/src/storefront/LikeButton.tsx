@@ -11,7 +11,8 @@ type State =
 /** Likes a product as the current shopper and says what the server answered. */
 export function LikeButton({ product, shopper, onLiked }: {
   product: Product;
-  shopper: number;
+  /** Absent until the shopper is known: admin then picks a user, as the original did. */
+  shopper?: number;
   onLiked: (product: Product) => void;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });

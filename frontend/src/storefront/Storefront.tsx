@@ -1,5 +1,6 @@
 import { storefront, type Product } from '../api/products';
-import { ProductList, useProducts } from '../products/ProductList';
+import { ProductList } from '../products/ProductList';
+import { useProducts } from '../products/useProducts';
 import { LikeButton } from './LikeButton';
 import { useShopper } from './useShopper';
 
@@ -7,12 +8,12 @@ const UNAVAILABLE = 'The shop is not available right now. Please try again in a 
 
 /** The shop window: every product with its likes, from main. */
 export function Storefront() {
-  const { load, setLoad, refresh } = useProducts(storefront.list, UNAVAILABLE);
+  const { load, setLoad, refresh, loadMore } = useProducts(storefront.page, UNAVAILABLE);
   const [shopper, setShopper] = useShopper();
 
   function liked(product: Product) {
     setLoad((current) => current.kind === 'loaded'
-      ? { kind: 'loaded', products: current.products.map((p) => (p.id === product.id ? product : p)) }
+      ? { ...current, products: current.products.map((p) => (p.id === product.id ? product : p)) }
       : current);
   }
 
@@ -22,11 +23,11 @@ export function Storefront() {
         <h1 id="storefront-title">Products</h1>
         <label className="shopper">
           Shopper number
-          <input type="number" min={1} value={shopper}
+          <input type="number" min={1} value={shopper ?? ''}
                  onChange={(event) => setShopper(Number(event.target.value))} />
         </label>
       </header>
-      <ProductList load={load} onRetry={() => void refresh()}>
+      <ProductList load={load} onRetry={() => void refresh()} onMore={() => void loadMore()}>
         {(products) => (
           <ul className="grid-cards">
             {products.map((product) => (
