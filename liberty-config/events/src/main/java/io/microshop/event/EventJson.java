@@ -1,5 +1,6 @@
 package io.microshop.event;
 
+import io.microshop.failure.Failures;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -68,7 +69,7 @@ public final class EventJson {
         try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
             value = reader.readValue();
         } catch (JsonException e) {
-            throw new MalformedEventException("not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+            throw new MalformedEventException("not JSON: " + Failures.firstLine(e));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedEventException("not a JSON object but " + value.getValueType().name().toLowerCase());
