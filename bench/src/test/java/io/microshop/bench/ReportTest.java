@@ -1,0 +1,105 @@
+package io.microshop.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+
+    static List<Figure> aWholeRun() {
+        List<Figure> figures = new ArrayList<>(List.of(
+                http("admin", "reference", "admin GET /health/live", 3212, 48.45),
+                http("admin", "read", "admin GET /api/products (100)", 2382, 43.63),
+                http("admin", "read", "admin GET /api/products/{id}", 1900, 21.9),
+                http("main", "reference", "main GET /health/live", 2331, 51.95),
+                http("main", "read", "main GET /api/products (100)", 2613, 40.14),
+                http("main", "like", "main POST /api/products/{id}/like", 403, 138.9),
+                http("admin", "create", "admin POST /api/products", 1660, 32.99),
+                Figure.of("start", "admin", "cold", 11.0), Figure.of("start", "admin", "warm", 7.7),
+                Figure.of("start", "main", "cold", 7.9), Figure.of("start", "main", "warm", 7.7),
+                Figure.of("memory", "admin", "rss_mb", 407.0), Figure.of("memory", "main", "rss_mb", 290.0),
+                Figure.of("memory", "main-sync", "rss_mb", 71.0), Figure.of("memory", "admin-likes", "rss_mb", 66.0),
+                Figure.of("likes", "measured like run", "rows", 6118, "counted", 6118, "convergence_seconds", 0.03,
+                        "mismatches", 0),
+                Figure.of("latency", "propagation", "count", 200, "per_second", 10, "p50", 8.1, "p99", 29.8, "max", 50.1),
+                Figure.of("burst", "creates", "count", 10000, "clients", 16, "create_rate", 559,
+                        "after_last_201_seconds", 2.21),
+                Figure.of("drain", "main-sync", "events", 43269, "apply_rate", 2361)));
+        return figures;
+    }
+
+    private static Figure http(String server, String role, String label, double rps, double p99) {
+        return Figure.of("http", label, "server", server, "role", role, "rps", rps, "p50", p99 / 3, "p99", p99,
+                "non2xx", 0, "details", "");
+    }
+
+    @Test
+    void everyFigureIsJudgedAgainstItsTarget() {
+        String report = new Report(aWholeRun()).markdown("Measured today.");
+
+        assertTrue(report.startsWith("Measured today.\n\n| Endpoint |"), report);
+        assertRow(report, "| admin GET /health/live | 3212 | 16.15 ms | 48.45 ms | 0 | reference |  |");
+        assertRow(report, "| admin GET /api/products (100) | 2382 | 14.54 ms | 43.63 ms | 0 | ≥ 2000 req/s and ≥ 60% of live (1927) | yes |");
+        assertRow(report, "| admin GET /api/products/{id} | 1900 | 7.30 ms | 21.90 ms | 0 | ≥ 2000 req/s and ≥ 60% of live (1927) | **no** |");
+        assertRow(report, "| main GET /api/products (100) | 2613 | 13.38 ms | 40.14 ms | 0 | ≥ 2000 req/s and ≥ 60% of live (1399) | yes |");
+        assertRow(report, "| main POST /api/products/{id}/like | 403 | 46.30 ms | 138.90 ms | 0 | ≥ 500 req/s, p99 ≤ 150 ms | **no** |");
+        assertRow(report, "| admin POST /api/products | 1660 | 11.00 ms | 32.99 ms | 0 | ≥ 600 req/s | yes |");
+        assertRow(report, "| admin | **11.0 s** | 7.7 s | **407 MB** |");
+        assertRow(report, "| main | 7.9 s | 7.7 s | 290 MB |");
+        assertTrue(report.contains("6118 rows, counted 6118 (must be equal)."), report);
+        assertRow(report, "| propagation, admin 201 → main serves it (200 creates at 10/s) | p50 8.1 ms, p99 29.8 ms, max 50.1 ms | p99 ≤ 25 ms | **no** |");
+        assertRow(report, "| main-sync catching up on 43269 queued events (fresh JVM) | 2361 events/s | ≥ 2,000 events/s | yes |");
+        assertRow(report, "| like convergence after the like run: admin's counts equal main's | 0.03 s, 0 products differing (0 lost, 0 doubled when 0) |  | yes |");
+        assertRow(report, "| resident memory, main-sync / admin-likes | 71 MB / 66 MB | ≤ 96 MB | yes |");
+    }
+
+    @Test
+    void aRunWithoutAFigureTheReportNeedsIsNotReported() {
+        List<Figure> incomplete = aWholeRun().stream().filter(figure -> !figure.kind().equals("drain")).toList();
+
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> new Report(incomplete).markdown("x"));
+        assertTrue(missing.getMessage().contains("drain"), missing.getMessage());
+    }
+
+    @Test
+    void figuresSurviveTheResultsFile(@TempDir Path directory) {
+        Results results = new Results(directory.resolve("results.jsonl"));
+        aWholeRun().forEach(results::add);
+
+        assertEquals(new Report(aWholeRun()).markdown("x"), new Report(results.all()).markdown("x"));
+    }
+
+    @Test
+    void theReportReplacesTheBlockOfTheDocsAndNothingElse(@TempDir Path directory) throws Exception {
+        String document = "# Benchmarks\n\nHow it runs.\n\n" + DocsBlock.BEGIN + "\nold figures\n" + DocsBlock.END
+                + "\n\n## What limits\n\nProse.\n";
+
+        String replaced = DocsBlock.replace(document, "new figures\n");
+
+        assertEquals("# Benchmarks\n\nHow it runs.\n\n" + DocsBlock.BEGIN + "\nnew figures\n" + DocsBlock.END
+                + "\n\n## What limits\n\nProse.\n", replaced);
+        assertEquals("# Benchmarks\n\n" + DocsBlock.BEGIN + "\nfirst\n" + DocsBlock.END + "\n",
+                DocsBlock.replace("# Benchmarks\n", "first"));
+        Files.writeString(directory.resolve("x.md"), replaced);
+    }
+
+    @Test
+    void percentilesAreTheNearestRank() {
+        List<Double> sorted = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
+        assertEquals(5.0, EventBench.percentile(sorted, 50));
+        assertEquals(10.0, EventBench.percentile(sorted, 99));
+        assertEquals(1.0, EventBench.percentile(List.of(1.0), 99));
+    }
+
+    private static void assertRow(String report, String row) {
+        assertTrue(report.contains(row + "\n"), () -> "no row\n" + row + "\nin\n" + report);
+    }
+}
