@@ -3,7 +3,7 @@
 # tests; integration tests against Liberty servers that the build starts on ports of their own
 # (18000, 18001), consumer processes the tests start, the real MariaDB (databases admin_test,
 # main_test and the consumers' and outbox's own *_test databases, recreated) and a RabbitMQ node
-# of the tests' own (microshop-test@localhost on :35672, started fresh here and stopped at the
+# of the tests' own (microshop-test@localhost on :16672, started fresh here and stopped at the
 # end); then the end-to-end test in Chromium. Nothing of a local run (command 1) is touched: not
 # its databases, its broker, its servers, nor the files it runs from.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am

@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ public class SyncFaultsIT {
     void theBrokerStopsAndStartsInTheMiddleOfABurst() throws Exception {
         burst(productsInMain(LIKED_PRODUCTS), () -> {
             TestBroker.stop();
-            holdFor(Duration.ofSeconds(2));
+            outage("admin's relay without its broker", Duration.ofSeconds(2), () -> !brokerConnected(world.admin));
             TestBroker.start();
         });
         world.assertConverge(CONVERGENCE);
@@ -75,7 +77,8 @@ public class SyncFaultsIT {
         burst(productsInMain(LIKED_PRODUCTS), () -> {
             world.mainSync.kill();
             world.adminLikes.kill();
-            holdFor(Duration.ofSeconds(1));
+            outage("both consumers gone", Duration.ofSeconds(1),
+                    () -> !world.mainSync.alive() && !world.adminLikes.alive());
             world.mainSync.start();
             world.adminLikes.start();
         });
@@ -121,7 +124,8 @@ public class SyncFaultsIT {
         burst(liked, () -> {
             await("main-sync reporting its database down", Duration.ofSeconds(10),
                     () -> world.mainSync.health().get("/health/ready").status() == 503);
-            holdFor(Duration.ofSeconds(2));
+            outage("admin-likes without its database", Duration.ofSeconds(2),
+                    () -> world.adminLikes.health().get("/health/ready").status() == 503);
         });
         assertTrue(world.mainDb.queryLong("SELECT COUNT(*) FROM products") > 0);
         assertEquals(503, world.adminLikes.health().get("/health/ready").status());
@@ -201,9 +205,18 @@ public class SyncFaultsIT {
         ServiceUnderTest.awaitReady(world.admin, Duration.ofSeconds(120));
     }
 
-    /** Lets a fault last: the outage goes on for this long before the test ends it. */
-    private static void holdFor(Duration outage) throws InterruptedException {
-        Thread.sleep(outage.toMillis());
+    /** Lets a fault last: waits until the outage shows, then checks that it goes on showing for {@code length}. */
+    private static void outage(String what, Duration length, Callable<Boolean> showing) {
+        Awaitility.await(what).during(length).atMost(length.plusSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(showing);
+    }
+
+    /** What the service's readiness check says of its relay's broker connection. */
+    private static boolean brokerConnected(Http service) {
+        return service.get("/health/ready").json().getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("broker"))
+                .anyMatch(check -> check.getJsonObject("data").getBoolean("connected"));
     }
 
     private static void run(String... command) {
