@@ -1,6 +1,6 @@
 // End-to-end: the whole system (services, consumers, this frontend) in Debian's Chromium,
 // driven by playwright-core. scripts/test.sh starts the system and runs:
-//   E2E_BASE_URL=http://localhost:33000 node --test frontend/e2e/shop.e2e.mjs
+//   E2E_BASE_URL=http://localhost:19300 node --test frontend/e2e/shop.e2e.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';

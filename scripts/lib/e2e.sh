@@ -1,12 +1,16 @@
-# The end-to-end stage of command 2: the whole shop (admin-e2e :38000, main-e2e :38001, both
-# consumers, the built frontend on :33000) on databases of its own and a virtual host of the
+# The end-to-end stage of command 2: the whole shop (admin-e2e :19000, main-e2e :19001, both
+# consumers, the built frontend on :19300) on databases of its own and a virtual host of the
 # tests' RabbitMQ node, driven in Debian's Chromium by frontend/e2e (playwright-core). Sourced by
 # scripts/test.sh, which calls stop_e2e on exit.
 # shellcheck shell=bash
 
-E2E_ADMIN_PORT=38000
-E2E_MAIN_PORT=38001
-E2E_FRONTEND_PORT=33000
+# Below the kernel's ephemeral ports (32768 and up), where an outgoing connection of another
+# process could hold a port just as a server binds it.
+E2E_ADMIN_PORT=19000
+E2E_MAIN_PORT=19001
+E2E_MAIN_SYNC_HEALTH_PORT=19081
+E2E_ADMIN_LIKES_HEALTH_PORT=19082
+E2E_FRONTEND_PORT=19300
 E2E_PIDS=""
 
 ensure_chromium() {
@@ -32,9 +36,9 @@ run_e2e() { # amqp-url
   copy_server main main-e2e "$E2E_MAIN_PORT" main_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
   "$WLP_DIR/bin/server" start admin-e2e >/dev/null
   "$WLP_DIR/bin/server" start main-e2e >/dev/null
-  AMQP_URL="$amqp" DB_NAME=main_e2e_test HEALTH_PORT=38081 start_consumer_process main-sync "$logs/e2e-main-sync.log"
+  AMQP_URL="$amqp" DB_NAME=main_e2e_test HEALTH_PORT=$E2E_MAIN_SYNC_HEALTH_PORT start_consumer_process main-sync "$logs/e2e-main-sync.log"
   local main_sync=$CONSUMER_PID
-  AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=38082 start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
+  AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=$E2E_ADMIN_LIKES_HEALTH_PORT start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
   local admin_likes=$CONSUMER_PID
   E2E_PIDS="$main_sync $admin_likes"
   start_frontend_preview "$E2E_FRONTEND_PORT" "http://localhost:$E2E_ADMIN_PORT" "http://localhost:$E2E_MAIN_PORT" \
@@ -42,8 +46,8 @@ run_e2e() { # amqp-url
   E2E_PIDS+=" $FRONTEND_PID"
   await_http "http://localhost:$E2E_ADMIN_PORT/health/ready" 120 "admin-e2e" "$WLP_DIR/usr/servers/admin-e2e/logs/messages.log"
   await_http "http://localhost:$E2E_MAIN_PORT/health/ready" 120 "main-e2e" "$WLP_DIR/usr/servers/main-e2e/logs/messages.log"
-  await_http "http://localhost:38081/health/ready" 60 "main-sync" "$logs/e2e-main-sync.log" "$main_sync"
-  await_http "http://localhost:38082/health/ready" 60 "admin-likes" "$logs/e2e-admin-likes.log" "$admin_likes"
+  await_http "http://localhost:$E2E_MAIN_SYNC_HEALTH_PORT/health/ready" 60 "main-sync" "$logs/e2e-main-sync.log" "$main_sync"
+  await_http "http://localhost:$E2E_ADMIN_LIKES_HEALTH_PORT/health/ready" 60 "admin-likes" "$logs/e2e-admin-likes.log" "$admin_likes"
   await_http "http://localhost:$E2E_FRONTEND_PORT/" 60 "the frontend" "$logs/e2e-frontend.log" "$FRONTEND_PID"
   (cd "$ROOT_DIR/frontend" && E2E_BASE_URL="http://localhost:$E2E_FRONTEND_PORT" E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-}" \
     node --test e2e/shop.e2e.mjs) || fail "The end-to-end tests failed (logs: .run/e2e-*.log)."
