@@ -1,5 +1,6 @@
 package io.microshop.outbox;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -38,7 +39,14 @@ public class OutboxSettings {
 
     @Inject
     @ConfigProperty(name = "outbox.owner")
-    Optional<String> owner;
+    Optional<String> configuredOwner;
+
+    private String owner;
+
+    @PostConstruct
+    void resolveOwner() {
+        owner = configuredOwner.filter(value -> !value.isBlank()).orElseGet(() -> serviceName + "@" + hostName());
+    }
 
     /** The producer's name on its messages and its broker connection. */
     public String serviceName() {
@@ -72,7 +80,7 @@ public class OutboxSettings {
      * of one of them (the pod's host name), so that a restarted server takes its rows back at once.
      */
     public String owner() {
-        return owner.filter(value -> !value.isBlank()).orElseGet(() -> serviceName + "@" + hostName());
+        return owner;
     }
 
     private static String hostName() {
