@@ -38,10 +38,11 @@ public final class DatabaseConnector {
             return Failsafe.with(Retries.<Connection>forAtMost(patience, settings.describe(),
                     failure -> failure instanceof SQLException, LOG)).get(this::connect);
         } catch (FailsafeException e) {
-            if (e.getCause() instanceof InterruptedException interrupted) {
+            Throwable last = Retries.cause(e);
+            if (last instanceof InterruptedException interrupted) {
                 throw interrupted;
             }
-            throw (SQLException) e.getCause();
+            throw (SQLException) last;
         }
     }
 }
