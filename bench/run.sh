@@ -5,7 +5,8 @@
 # (microshop-bench.jar) measure them: wrk against each endpoint beside the servers, start-to-ready
 # times, resident memory, the event benchmarks. The program keeps every figure, judges it against
 # its target and writes the tables into docs/benchmarks.md. This script only starts and stops
-# processes.
+# the processes and lays down their data (fresh databases, users, 100 products through admin,
+# likes reset between runs); every measurement, sum and judgement is the program's.
 #
 #   bench/run.sh [--no-build] [--duration SECONDS] [--no-docs]
 set -euo pipefail

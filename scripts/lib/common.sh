@@ -207,8 +207,8 @@ amqp_url() { # vhost
   echo "amqp://$AMQP_USER:$AMQP_PASSWORD@$RABBITMQ_HOST:$RABBITMQ_PORT/$vhost"
 }
 
-# A RabbitMQ virtual host of the shop's own (the benchmark's) on the machine's node, emptied: its
-# queues start with nothing in them, as the benchmark's databases do.
+# A RabbitMQ virtual host of the shop's own, emptied, on the machine's node (the benchmark's) or
+# on another node (the tests'): its queues start with nothing in them, as its databases do.
 recreate_vhost() { # name [node]
   local node=(${2:+-n "$2"})
   is_root && command -v rabbitmqctl >/dev/null \

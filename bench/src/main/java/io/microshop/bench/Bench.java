@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -55,34 +54,28 @@ public final class Bench {
             System.exit(64);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
-        Results results = new Results(Path.of(Objects.requireNonNull(System.getenv("BENCH_RESULTS"), "BENCH_RESULTS"))) {
-            @Override
-            public void add(Figure figure) {
-                super.add(figure);
-                System.out.println(figure.kind() + "  " + figure.label() + "  " + figure.values());
-            }
-        };
+        Results results = new Results(Path.of(Objects.requireNonNull(System.getenv("BENCH_RESULTS"), "BENCH_RESULTS")));
         switch (args[0]) {
-            case "http" -> results.add(http(rest));
+            case "http" -> keep(results, http(rest));
             case "warm" -> Wrk.run(rest.get(0), rest.size() > 2 ? rest.get(1) : null,
                     Integer.parseInt(rest.get(rest.size() - 1)));
-            case "ready" -> results.add(Figure.of("start", rest.get(0), rest.get(1),
+            case "ready" -> keep(results, Figure.of("start", rest.get(0), rest.get(1),
                     secondsUntilReady(Instant.ofEpochMilli(Long.parseLong(rest.get(2))), rest.get(3))));
-            case "memory" -> results.add(Figure.of("memory", rest.get(0), "rss_mb", residentMegabytes(rest.get(1))));
+            case "memory" -> keep(results, Figure.of("memory", rest.get(0), "rss_mb", residentMegabytes(rest.get(1))));
             case "await-equal" -> awaitEqual(rest.get(0), Duration.ofSeconds(Long.parseLong(rest.get(1))), rest.get(2),
                     rest.get(3));
-            case "likes" -> results.add(likes(rest));
-            case "latency" -> results.add(EventBench.latency(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)),
+            case "likes" -> keep(results, likes(rest));
+            case "latency" -> keep(results, EventBench.latency(rest.get(0), rest.get(1), Integer.parseInt(rest.get(2)),
                     Integer.parseInt(rest.get(3))));
             case "burst" -> {
                 try (Connection main = database(rest.get(1))) {
-                    results.add(EventBench.burst(rest.get(0), main, Integer.parseInt(rest.get(2)),
+                    keep(results, EventBench.burst(rest.get(0), main, Integer.parseInt(rest.get(2)),
                             Integer.parseInt(rest.get(3))));
                 }
             }
             case "drain" -> {
                 try (Connection main = database(rest.get(0))) {
-                    results.add(EventBench.drain(main, Long.parseLong(rest.get(1)), Long.parseLong(rest.get(2))));
+                    keep(results, EventBench.drain(main, Long.parseLong(rest.get(1)), Long.parseLong(rest.get(2))));
                 }
             }
             case "report" -> report(results, Integer.parseInt(rest.get(0)), rest.size() > 1 ? Path.of(rest.get(1)) : null);
@@ -91,6 +84,12 @@ public final class Bench {
                 System.exit(64);
             }
         }
+    }
+
+    /** Keeps the figure for the report and shows it as the run goes. */
+    private static void keep(Results results, Figure figure) {
+        results.add(figure);
+        System.out.println(figure.kind() + "  " + figure.label() + "  " + figure.values());
     }
 
     private static Figure http(List<String> args) throws Exception {
@@ -177,15 +176,5 @@ public final class Bench {
             Files.writeString(docs, DocsBlock.replace(document, report));
             System.out.println("Written to " + docs);
         }
-    }
-
-    static List<String> wrkCommand(String url, String lua, int seconds) {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + System.getenv().getOrDefault("BENCH_THREADS", "2"),
-                "-c" + System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"), "-d" + seconds + "s", "--latency"));
-        if (lua != null) {
-            command.addAll(List.of("-s", lua));
-        }
-        command.add(url);
-        return command;
     }
 }

@@ -1,8 +1,10 @@
 package io.microshop.bench;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +57,8 @@ public record Figure(String kind, String label, Map<String, Object> values) {
         Map<String, Object> values = new LinkedHashMap<>();
         json.getJsonObject("values").forEach((name, value) -> values.put(name,
                 value.getValueType() == JsonValue.ValueType.NUMBER
-                        ? (Object) json.getJsonObject("values").getJsonNumber(name).doubleValue()
-                        : json.getJsonObject("values").getString(name)));
+                        ? (Object) ((JsonNumber) value).doubleValue()
+                        : ((JsonString) value).getString()));
         return new Figure(json.getString("kind"), json.getString("label"), values);
     }
 }

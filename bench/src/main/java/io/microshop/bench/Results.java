@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The figures of one benchmark run, one JSON object a line, appended as each measurement ends. */
-public class Results {
+public final class Results {
 
     private final Path file;
 
