@@ -10,7 +10,7 @@ import java.util.Date;
  */
 public final class EventMessage {
 
-    public static final String CONTENT_TYPE = "application/json";
+    private static final String CONTENT_TYPE = "application/json";
     private static final int PERSISTENT = 2;
 
     private EventMessage() {

@@ -27,10 +27,6 @@ public enum EventType {
         return wireName;
     }
 
-    public Class<? extends Event> eventClass() {
-        return eventClass;
-    }
-
     public String exchange() {
         return exchange;
     }

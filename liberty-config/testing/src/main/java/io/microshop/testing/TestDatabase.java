@@ -38,10 +38,6 @@ public final class TestDatabase {
         return new TestDatabase(server + "/" + name, TestProperties.required("it.db.user"), TestProperties.required("it.db.password"));
     }
 
-    public String name() {
-        return url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
-    }
-
     /** The same server and credentials, another database (e.g. admin's from main's tests). */
     public TestDatabase database(String name) {
         return new TestDatabase(url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1"), user, password);
