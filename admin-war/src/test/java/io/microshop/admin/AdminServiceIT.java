@@ -17,4 +17,9 @@ public class AdminServiceIT extends ServiceContract {
     protected String readOnlyPath() {
         return "/api/products";
     }
+
+    @Override
+    protected String service() {
+        return "admin";
+    }
 }

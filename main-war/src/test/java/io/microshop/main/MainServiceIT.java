@@ -16,4 +16,9 @@ public class MainServiceIT extends ServiceContract {
     protected String readOnlyPath() {
         return "/api/products";
     }
+
+    @Override
+    protected String service() {
+        return "main";
+    }
 }

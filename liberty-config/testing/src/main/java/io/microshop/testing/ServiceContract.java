@@ -25,11 +25,28 @@ public abstract class ServiceContract {
     /** A path that accepts GET but not PATCH. */
     protected abstract String readOnlyPath();
 
+    /** The service's name: its changelog is {@code db/<name>/changelog.xml} of the consumer jar. */
+    protected abstract String service();
+
     @Test
     void startedLiveAndReadyAreUpWithTheirChecks() {
         assertCheck("/health/started", "application");
         assertCheck("/health/live", "threads");
         assertCheck("/health/ready", "database");
+        assertCheck("/health/ready", "schema");
+    }
+
+    @Test
+    void readinessWaitsForTheNewestChangeSetOfTheServicesChangelog() throws Exception {
+        JsonObject schema = http.get("/health/ready").json().getJsonArray("checks").stream()
+                .map(c -> c.asJsonObject()).filter(c -> c.getString("name").equals("schema")).findFirst().orElseThrow();
+        assertEquals(Changelog.newestChangeSet(service()), schema.getJsonObject("data").getString("requires"));
+    }
+
+    @Test
+    void everyAnswerNamesTheVersionThatGaveIt() {
+        assertEquals("v1", http.get(readOnlyPath()).header("X-Service-Version").orElse(null));
+        assertEquals("v1", http.get("/api/no-such-thing").header("X-Service-Version").orElse(null));
     }
 
     private void assertCheck(String path, String check) {
