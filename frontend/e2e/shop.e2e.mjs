@@ -64,6 +64,8 @@ test('a product goes through the whole shop', async () => {
   await page.getByLabel('Image URL').first().fill(`${BASE}/samples/mug.svg`);
   await page.getByRole('button', { name: 'Create product' }).click();
   await row(title).waitFor();
+  // The dashboard names the admin version that served it (X-Service-Version, through the proxy).
+  await page.getByText('admin v1', { exact: true }).waitFor();
 
   // After propagation it is on the storefront, with no likes.
   await eventually(`${BASE}/`, () => shows(card(title)), `${title} on the storefront`);

@@ -17,6 +17,32 @@ describe('AdminProducts', () => {
     expect(within(row).getByRole('button', { name: 'Edit Coffee mug' })).toBeInTheDocument();
   });
 
+  it('shows which admin version served it, and the likes as that version shows them', async () => {
+    answers(json(200, [mug], 'application/json', { 'X-Service-Version': 'v1' }));
+    const { unmount } = render(<AdminProducts />);
+    expect(await screen.findByText('admin v1')).toBeInTheDocument();
+    const plain = (await screen.findByText('Coffee mug', { selector: 'td' })).closest('tr')!;
+    expect(within(plain).getByRole('cell', { name: '3' })).toBeInTheDocument();
+    unmount();
+
+    for (const version of ['v2', 'v3']) {
+      answers(json(200, [mug], 'application/json', { 'X-Service-Version': version }));
+      const { unmount: done } = render(<AdminProducts />);
+      expect(await screen.findByText(`admin ${version}`)).toBeInTheDocument();
+      const stars = screen.getByLabelText('3 likes');
+      expect(stars).toHaveTextContent('★ 3');
+      expect(stars).toHaveClass(`stars-${version}`);
+      done();
+    }
+  });
+
+  it('names no version when admin does not say', async () => {
+    answers(json(200, [mug]));
+    render(<AdminProducts />);
+    await screen.findByText('Coffee mug', { selector: 'td' });
+    expect(screen.queryByText(/Served by/)).not.toBeInTheDocument();
+  });
+
   it('says when there are no products, and when they cannot be loaded', async () => {
     answers(json(200, []));
     const { unmount } = render(<AdminProducts />);

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import { catalogue, type Product, type ProductInput } from '../api/products';
 import { ProductList } from '../products/ProductList';
 import { useProducts } from '../products/useProducts';
+import { Likes, ServedBy } from './Likes';
 import { ProductForm } from './ProductForm';
 
 const UNAVAILABLE = 'The catalogue is not available right now.';
@@ -54,6 +55,7 @@ export function AdminProducts({ confirm = (text: string) => window.confirm(text)
         <ProductForm submitLabel="Create product" onSubmit={create} />
       </details>
       {notice && <p role="status" className="message">{notice}</p>}
+      {load.kind === 'loaded' && <ServedBy version={load.servedBy} />}
       <ProductList load={load} onRetry={() => void refresh()} onMore={() => void loadMore()}>
         {(products) => (
           <div className="table-wrap">
@@ -73,7 +75,7 @@ export function AdminProducts({ confirm = (text: string) => window.confirm(text)
                                        onCancel={() => setEditing(undefined)} />
                         : product.title}
                     </td>
-                    <td>{product.likes}</td>
+                    <td><Likes count={product.likes} version={load.kind === 'loaded' ? load.servedBy : undefined} /></td>
                     <td className="actions">
                       <button type="button" className="secondary" onClick={() => setEditing(product.id)}
                               aria-label={`Edit ${product.title}`}>Edit</button>

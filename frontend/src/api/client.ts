@@ -31,10 +31,12 @@ export class ApiError extends Error {
   }
 }
 
-/** One page of a list, and the query that asks for the next one (absent on the last page). */
+/** One page of a list, the query that asks for the next one (absent on the last page), and the
+ * version of the service that answered (its `X-Service-Version` header), if it says. */
 export interface Page<T> {
   items: T[];
   next?: URLSearchParams;
+  servedBy?: string;
 }
 
 /** fetch, with JSON in and out and every failure turned into an ApiError. */
@@ -49,7 +51,11 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
  */
 export async function requestPage<T>(url: string): Promise<Page<T>> {
   const { response, body } = await send<T[]>(url, {});
-  return { items: body ?? [], next: nextPageQuery(response.headers.get('Link')) };
+  return {
+    items: body ?? [],
+    next: nextPageQuery(response.headers.get('Link')),
+    servedBy: response.headers.get('X-Service-Version') ?? undefined,
+  };
 }
 
 /** The query of the `rel="next"` link of a Link header (RFC 8288), if it has one. */

@@ -13,10 +13,12 @@ export interface ProductInput {
   image: string;
 }
 
-/** A page of products, ordered by id, and the cursor of the next page (absent on the last). */
+/** A page of products, ordered by id, the cursor of the next page (absent on the last), and the
+ * version of the service that served it. */
 export interface ProductPage {
   products: Product[];
   after?: number;
+  servedBy?: string;
 }
 
 /** How many products a list shows at a time; the services allow up to 1,000. */
@@ -27,9 +29,9 @@ const MAIN = '/main/api/products';
 
 async function page(list: string, after?: number): Promise<ProductPage> {
   const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(after ? { after: String(after) } : {}) });
-  const { items, next } = await requestPage<Product>(`${list}?${query}`);
+  const { items, next, servedBy } = await requestPage<Product>(`${list}?${query}`);
   const nextAfter = Number(next?.get('after'));
-  return { products: items, after: next && Number.isInteger(nextAfter) ? nextAfter : undefined };
+  return { products: items, after: next && Number.isInteger(nextAfter) ? nextAfter : undefined, servedBy };
 }
 
 /** The catalogue, from admin (the source of truth). */
