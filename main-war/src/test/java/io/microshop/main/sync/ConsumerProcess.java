@@ -13,12 +13,19 @@ import java.util.concurrent.TimeUnit;
 final class ConsumerProcess implements AutoCloseable {
 
     private final String command;
+    private final String name;
     private final Map<String, String> environment;
     private final int healthPort;
     private Process process;
 
     ConsumerProcess(String command, Map<String, String> environment, int healthPort) {
+        this(command, command, environment, healthPort);
+    }
+
+    /** @param name the process's name in its log file, target/<name>.log (for a second replica) */
+    ConsumerProcess(String command, String name, Map<String, String> environment, int healthPort) {
         this.command = command;
+        this.name = name;
         this.environment = environment;
         this.healthPort = healthPort;
     }
@@ -32,7 +39,7 @@ final class ConsumerProcess implements AutoCloseable {
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("HEALTH_PORT", Integer.toString(healthPort));
         builder.redirectErrorStream(true);
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + command + ".log")));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/" + name + ".log")));
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -47,9 +54,9 @@ final class ConsumerProcess implements AutoCloseable {
     }
 
     void awaitReady(Duration patience) {
-        await(command + " ready (log: target/" + command + ".log)").atMost(patience)
+        await(name + " ready (log: target/" + name + ".log)").atMost(patience)
                 .pollInterval(Duration.ofMillis(100))
-                .failFast(command + " exited; see target/" + command + ".log", () -> !process.isAlive())
+                .failFast(name + " exited; see target/" + name + ".log", () -> !process.isAlive())
                 .ignoreExceptions()
                 .until(() -> health().get("/health/ready").status() == 200);
     }
@@ -65,7 +72,7 @@ final class ConsumerProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(command + " did not stop within 30 s of SIGTERM");
+            throw new IllegalStateException(name + " did not stop within 30 s of SIGTERM");
         }
         return process.exitValue();
     }

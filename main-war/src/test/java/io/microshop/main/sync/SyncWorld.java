@@ -67,7 +67,7 @@ final class SyncWorld {
         return world;
     }
 
-    private static Map<String, String> consumerEnvironment(String database, int port) {
+    static Map<String, String> consumerEnvironment(String database, int port) {
         return Map.of(
                 "AMQP_URL", TestBroker.url(),
                 "DB_HOST", "127.0.0.1",
