@@ -4,12 +4,14 @@
 # (18000, 18001), consumer processes the tests start, the real MariaDB (databases admin_test,
 # main_test and the consumers' and outbox's own *_test databases, recreated) and a RabbitMQ node
 # of the tests' own (microshop-test@localhost on :16672, started fresh here and stopped at the
-# end); then the end-to-end test in Chromium. Nothing of a local run (command 1) is touched: not
-# its databases, its broker, its servers, nor the files it runs from.
+# end); the Kubernetes manifests, rendered and checked offline; then the end-to-end test in
+# Chromium. Nothing of a local run (command 1) is touched: not its databases, its broker, its
+# servers, nor the files it runs from.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/e2e.sh"
+source "$(dirname "$0")/lib/kubernetes.sh"
 cd "$ROOT_DIR"
 
 ensure_database
@@ -37,6 +39,9 @@ say "Frontend: type check, build and component tests"
 require_node
 frontend_install
 (cd frontend && npm run build --silent && npm test --silent) || fail "The frontend's build or tests failed."
+
+say "Kubernetes manifests: every overlay and component rendered and checked (no cluster needed)"
+check_kubernetes
 
 say "Building and running all tests"
 ./mvnw -B -ntp verify "$@"

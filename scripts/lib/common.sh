@@ -147,14 +147,16 @@ require_node() {
     || fail "The frontend needs Node.js 20.19 or newer; this is $(node --version)."
 }
 
-# The frontend's npm packages, exactly as package-lock.json says (only when the lock changed).
-frontend_install() {
-  local lock="$ROOT_DIR/frontend/package-lock.json" installed="$ROOT_DIR/frontend/node_modules/.installed-lock.json"
+# A folder's npm packages, exactly as its package-lock.json says (only when the lock changed).
+npm_install() { # folder, relative to the repository
+  local lock="$ROOT_DIR/$1/package-lock.json" installed="$ROOT_DIR/$1/node_modules/.installed-lock.json"
   if ! cmp -s "$lock" "$installed"; then
-    (cd "$ROOT_DIR/frontend" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed in frontend/."
+    (cd "$ROOT_DIR/$1" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed in $1/."
     cp "$lock" "$installed"
   fi
 }
+
+frontend_install() { npm_install frontend; }
 
 # Fresh, migrated databases admin_<name> and main_<name>, for a shop of its own (the benchmark's,
 # the end-to-end tests').

@@ -1,0 +1,129 @@
+// The shop's own manifests, rendered as `kubectl apply -k` would, and checked offline.
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { check } from "../checker/src/check.mjs";
+import { COMPONENTS, INCLUDED, OVERLAYS, ROOT, kustomize, named, read, render, withComponents, workspace } from "./render.mjs";
+
+const root = workspace();
+const overlay = (name) => join(root, "kubernetes", "overlays", name);
+
+test("without the secrets step every overlay fails, naming the step", () => {
+  const bare = workspace({ secrets: false });
+  for (const name of OVERLAYS) {
+    const { code, stderr } = kustomize(join(bare, "kubernetes", "overlays", name));
+    assert.notEqual(code, 0, `${name} built without secrets`);
+    assert.match(stderr, /generated-by-scripts-make-secrets\.sh: no such file or directory/);
+  }
+});
+
+test("make-secrets writes random passwords once, readable only by their owner, and keeps them", () => {
+  const ws = workspace({ secrets: false });
+  const script = join(ws, "scripts", "make-secrets.sh");
+  const dir = join(ws, "kubernetes", "secrets", "generated-by-scripts-make-secrets.sh");
+  execFileSync(script, { stdio: "pipe" });
+  const first = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+  assert.deepEqual(Object.keys(first).sort(), ["admin-db.env", "main-db.env", "rabbitmq.env"]);
+  for (const [file, text] of Object.entries(first)) {
+    assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600, file);
+    for (const line of text.trim().split("\n")) assert.match(line, /^[a-z-]+=[A-Za-z0-9]{32}$/, `${file}: ${line}`);
+  }
+  assert.notEqual(first["admin-db.env"], first["main-db.env"]);
+  execFileSync(script, { stdio: "pipe" });
+  assert.equal(readFileSync(join(dir, "admin-db.env"), "utf8"), first["admin-db.env"], "kept on a second run");
+  execFileSync(script, ["--force"], { stdio: "pipe" });
+  assert.notEqual(readFileSync(join(dir, "admin-db.env"), "utf8"), first["admin-db.env"], "replaced with --force");
+});
+
+for (const name of OVERLAYS) {
+  const extras = COMPONENTS.filter((c) => !INCLUDED[name].includes(c));
+  const combinations = [[], ...extras.map((c) => [c]), extras];
+  for (const components of combinations) {
+    test(`${name}${components.length ? ` + ${components.join(" + ")}` : ""} renders and passes the checker`, () => {
+      const dir = components.length ? withComponents(root, name, components) : overlay(name);
+      const { text, resources } = render(dir);
+      assert.deepEqual(check(text), []);
+      for (const resource of resources) {
+        if (!["Namespace"].includes(resource.kind)) {
+          assert.equal(resource.metadata.namespace, "microshop", `${resource.kind}/${resource.metadata.name} namespace`);
+        }
+      }
+    });
+  }
+}
+
+test("the base serves a whole shop: every workload, its Service, its ServiceAccount", () => {
+  const { resources } = render(overlay("local"));
+  const kinds = (kind) => resources.filter((r) => r.kind === kind).map((r) => r.metadata.name).sort();
+  assert.deepEqual(kinds("Deployment"), ["admin-likes", "admin-v1", "frontend", "main", "main-sync"]);
+  assert.deepEqual(kinds("StatefulSet"), ["admin-db", "main-db", "rabbitmq"]);
+  assert.deepEqual(kinds("Job"), ["migrate-admin-1.0.0", "migrate-main-1.0.0"]);
+  assert.deepEqual(kinds("Service"), ["admin", "admin-db", "admin-likes", "admin-v1", "frontend", "main", "main-db",
+    "main-sync", "rabbitmq", "rabbitmq-nodes"]);
+  assert.deepEqual(kinds("ServiceAccount"), ["admin", "admin-db", "admin-likes", "frontend", "main", "main-db",
+    "main-sync", "migrate-admin", "migrate-main", "rabbitmq"]);
+  const admin = named(resources, "Deployment", "admin-v1");
+  assert.deepEqual(admin.spec.template.metadata.labels, { app: "admin", version: "v1", "app.kubernetes.io/part-of": "microshop" });
+  assert.deepEqual(named(resources, "Service", "admin").spec.selector, { app: "admin" });
+});
+
+test("admin-canary adds v2 and v3, each naming itself, with a Service per version", () => {
+  const { resources } = render(withComponents(root, "local", ["admin-canary"]));
+  for (const version of ["v1", "v2", "v3"]) {
+    const deployment = named(resources, "Deployment", `admin-${version}`);
+    assert.equal(deployment.spec.template.metadata.labels.version, version);
+    assert.equal(deployment.spec.selector.matchLabels.version, version);
+    const env = deployment.spec.template.spec.containers[0].env;
+    assert.deepEqual(env.find((e) => e.name === "SERVICE_VERSION"), { name: "SERVICE_VERSION", value: version });
+    assert.deepEqual(named(resources, "Service", `admin-${version}`).spec.selector, { app: "admin", version });
+  }
+  assert.deepEqual(named(resources, "Service", "admin").spec.selector, { app: "admin" });
+});
+
+test("a new release tag is a new migration Job from the same apply; the same tag changes nothing", () => {
+  const ws = workspace();
+  const images = join(ws, "kubernetes", "components", "images", "kustomization.yaml");
+  const before = render(join(ws, "kubernetes", "overlays", "local"));
+  assert.equal(render(join(ws, "kubernetes", "overlays", "local")).text, before.text, "rendering is deterministic");
+  writeFileSync(images, readFileSync(images, "utf8").replaceAll("newTag: 1.0.0", "newTag: 1.1.0"));
+  const after = render(join(ws, "kubernetes", "overlays", "local"));
+  const jobs = (r) => r.resources.filter((x) => x.kind === "Job").map((x) => x.metadata.name).sort();
+  assert.deepEqual(jobs(before), ["migrate-admin-1.0.0", "migrate-main-1.0.0"]);
+  assert.deepEqual(jobs(after), ["migrate-admin-1.1.0", "migrate-main-1.1.0"]);
+  const job = named(after.resources, "Job", "migrate-admin-1.1.0");
+  assert.equal(job.spec.template.spec.containers[0].image, "ghcr.io/microshop/microshop-consumer:1.1.0");
+  assert.deepEqual(job.spec.template.spec.containers[0].args, ["migrate", "admin"]);
+  assert.equal(named(after.resources, "Deployment", "admin-v1").spec.template.spec.containers[0].image,
+    "ghcr.io/microshop/microshop-admin:1.1.0");
+});
+
+test("the images are the versions the build and the tests use", () => {
+  const pom = read("pom.xml");
+  const liberty = /<openliberty\.version>([^<]+)</.exec(pom)[1];
+  assert.match(read("liberty-config/server/Containerfile"), new RegExp(`ARG LIBERTY_VERSION=${liberty.replaceAll(".", "\\.")}\\n`));
+  const { resources } = render(overlay("local"));
+  const image = (kind, name) => named(resources, kind, name).spec.template.spec.containers[0].image;
+  const mariadb = spawnSync("mariadbd", ["--version"], { encoding: "utf8" }).stdout
+    ?? spawnSync("/usr/sbin/mariadbd", ["--version"], { encoding: "utf8" }).stdout;
+  const tested = /Ver (\d+\.\d+)\./.exec(mariadb ?? "");
+  if (tested) assert.equal(image("StatefulSet", "admin-db"), `docker.io/library/mariadb:${tested[1]}`);
+  const rabbit = spawnSync("rabbitmqctl", ["version"], { encoding: "utf8" }).stdout;
+  const broker = /^(\d+\.\d+)\./.exec(rabbit ?? "");
+  if (broker) assert.equal(image("StatefulSet", "rabbitmq"), `docker.io/library/rabbitmq:${broker[1]}-management`);
+  assert.ok(tested || broker, "neither MariaDB nor RabbitMQ found on this machine to compare with");
+});
+
+test("the frontend's routes without a mesh reach the Services' ports", () => {
+  const { resources } = render(overlay("local"));
+  const routes = read("kubernetes/base/frontend/api-routes.conf");
+  for (const [path, service] of [["/admin/api/", "admin"], ["/main/api/", "main"]]) {
+    const port = named(resources, "Service", service).spec.ports[0].port;
+    assert.match(routes, new RegExp(`location ${path} \\{\\s+proxy_pass http://${service}:${port}/api/;`));
+  }
+  assert.match(read("frontend/nginx.conf"), /include \/etc\/nginx\/microshop\/\*\.conf;/);
+  const mount = named(resources, "Deployment", "frontend").spec.template.spec.containers[0].volumeMounts
+    .find((m) => m.name === "api-routes");
+  assert.equal(mount.mountPath, "/etc/nginx/microshop");
+});

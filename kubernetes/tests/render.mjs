@@ -1,0 +1,62 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { load } from "../checker/src/load.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const OVERLAYS = ["local", "nfs", "production-like"];
+/** The components an overlay can add, and the ones each overlay already has. */
+export const COMPONENTS = ["admin-canary", "network-policies", "autoscaling", "rabbitmq-cluster"];
+export const INCLUDED = { local: [], nfs: [], "production-like": ["autoscaling", "rabbitmq-cluster"] };
+
+/**
+ * A copy of kubernetes/ and scripts/make-secrets.sh in a directory of its own, so that a test
+ * can generate secrets, change a file or add a kustomization without touching the repository.
+ */
+export function workspace({ secrets = true } = {}) {
+  const root = mkdtempSync(join(tmpdir(), "microshop-kubernetes-"));
+  cpSync(join(ROOT, "kubernetes"), join(root, "kubernetes"), {
+    recursive: true,
+    filter: (path) => !path.includes("node_modules") && !path.includes("generated-by-scripts-make-secrets.sh"),
+  });
+  mkdirSync(join(root, "scripts"));
+  cpSync(join(ROOT, "scripts", "make-secrets.sh"), join(root, "scripts", "make-secrets.sh"));
+  if (secrets) execFileSync(join(root, "scripts", "make-secrets.sh"), { stdio: "pipe" });
+  return root;
+}
+
+/** `kubectl kustomize DIR`: { code, stdout, stderr }. */
+export function kustomize(dir) {
+  const result = spawnSync("kubectl", ["kustomize", dir], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** An overlay with extra components, as a user adds them: a kustomization of its own, which must
+ * set the namespace again (a namespace set below does not reach what a component adds). */
+export function withComponents(root, overlay, components) {
+  const dir = join(root, "kubernetes", "overlays", `${overlay}-with-${components.join("-") || "nothing"}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "kustomization.yaml"), [
+    "apiVersion: kustomize.config.k8s.io/v1beta1",
+    "kind: Kustomization",
+    "namespace: microshop",
+    "resources:",
+    `  - ../${overlay}`,
+    "components:",
+    ...components.map((c) => `  - ../../components/${c}`),
+    "",
+  ].join("\n"));
+  return dir;
+}
+
+/** The rendered documents of a directory; fails with kustomize's message if it does not build. */
+export function render(dir) {
+  const { code, stdout, stderr } = kustomize(dir);
+  if (code !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${stderr}`);
+  return { text: stdout, resources: load(stdout).resources.map((r) => r.doc) };
+}
+
+export const named = (resources, kind, name) => resources.find((r) => r.kind === kind && r.metadata.name === name);
+export const read = (path) => readFileSync(join(ROOT, path), "utf8");
