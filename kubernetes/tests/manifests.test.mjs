@@ -10,6 +10,17 @@ import { COMPONENTS, INCLUDED, OVERLAYS, ROOT, kustomize, named, read, render, w
 const root = workspace();
 const overlay = (name) => join(root, "kubernetes", "overlays", name);
 
+/** An overlay rendered with extra components in its list (restored afterwards). */
+function renderWith(name, components) {
+  if (!components.length) return render(overlay(name));
+  const { dir, restore } = withComponents(root, name, components);
+  try {
+    return render(dir);
+  } finally {
+    restore();
+  }
+}
+
 test("without the secrets step every overlay fails, naming the step", () => {
   const bare = workspace({ secrets: false });
   for (const name of OVERLAYS) {
@@ -41,13 +52,15 @@ for (const name of OVERLAYS) {
   const extras = COMPONENTS.filter((c) => !INCLUDED[name].includes(c));
   const combinations = [[], ...extras.map((c) => [c]), extras];
   for (const components of combinations) {
-    test(`${name}${components.length ? ` + ${components.join(" + ")}` : ""} renders and passes the checker`, () => {
-      const dir = components.length ? withComponents(root, name, components) : overlay(name);
-      const { text, resources } = render(dir);
-      assert.deepEqual(check(text), []);
+    test(`${name}${components.length ? ` + ${components.join(" + ")}` : ""} renders and passes the checker`, async () => {
+      const { text, resources } = renderWith(name, components);
+      assert.deepEqual(await check(text), []);
       for (const resource of resources) {
         if (!["Namespace"].includes(resource.kind)) {
           assert.equal(resource.metadata.namespace, "microshop", `${resource.kind}/${resource.metadata.name} namespace`);
+        }
+        for (const container of resource.spec?.template?.spec?.containers ?? []) {
+          assert.match(container.image, /^[a-z0-9.-]+\/[^:@]+:[\w.-]+$/, `${resource.metadata.name}: ${container.image} has a registry and a tag`);
         }
       }
     });
@@ -70,7 +83,7 @@ test("the base serves a whole shop: every workload, its Service, its ServiceAcco
 });
 
 test("admin-canary adds v2 and v3, each naming itself, with a Service per version", () => {
-  const { resources } = render(withComponents(root, "local", ["admin-canary"]));
+  const { resources } = renderWith("local", ["admin-canary"]);
   for (const version of ["v1", "v2", "v3"]) {
     const deployment = named(resources, "Deployment", `admin-${version}`);
     assert.equal(deployment.spec.template.metadata.labels.version, version);
@@ -126,4 +139,61 @@ test("the frontend's routes without a mesh reach the Services' ports", () => {
   const mount = named(resources, "Deployment", "frontend").spec.template.spec.containers[0].volumeMounts
     .find((m) => m.name === "api-routes");
   assert.equal(mount.mountPath, "/etc/nginx/microshop");
+});
+
+/** The environment variables an app reads, from its sources: Liberty variables (`${db.host}` in the
+ * server configuration), MicroProfile Config keys and @ConfigProperty names (admin.url -> ADMIN_URL),
+ * and the consumers' Environment look-ups. */
+function settingsRead() {
+  const files = (dir, pattern) => spawnSync("grep", ["-rlE", pattern, join(ROOT, dir)], { encoding: "utf8" })
+    .stdout.trim().split("\n").filter(Boolean);
+  const asEnv = (key) => key.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+  const found = (dirs, pattern, regex) => new Set(dirs.flatMap((dir) => files(dir, pattern))
+    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(regex)].map((m) => m[1])));
+  const liberty = new Set(["JVM_ARGS"]);
+  const sources = ["admin-war/src/main", "main-war/src/main", "liberty-config/server/src/main", "liberty-config/web/src/main",
+    "liberty-config/outbox/src/main", "liberty-config/events/src/main"];
+  for (const key of found(sources, "\\$\\{", /\$\{([a-z][a-z0-9.-]*)\}/g)) liberty.add(asEnv(key));
+  for (const key of found(sources, "ConfigProperty", /@ConfigProperty\(name = "([^"]+)"/g)) liberty.add(asEnv(key));
+  for (const file of files("admin-war/src/main/resources", ".").concat(files("main-war/src/main/resources", "."))
+    .filter((f) => f.endsWith("microprofile-config.properties"))) {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      const key = /^([a-z][a-z0-9.-]*)=/.exec(line);
+      if (key) liberty.add(asEnv(key[1]));
+    }
+  }
+  const consumer = found(["consumer-jar/src/main/java"], "env\\.", /env\.(?:text|integer|positive|seconds)\("([A-Z_]+)"/g);
+  return { "microshop-admin": liberty, "microshop-main": liberty, "microshop-consumer": consumer };
+}
+
+test("every setting the manifests give is one the app reads, and the ones it needs are given", () => {
+  const reads = settingsRead();
+  const { resources } = renderWith("production-like", ["admin-canary"]);
+  const needed = {
+    "microshop-admin": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "AMQP_URL"],
+    "microshop-main": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "AMQP_URL", "ADMIN_URL"],
+    "microshop-consumer": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD"],
+  };
+  let checked = 0;
+  for (const workload of resources.filter((r) => ["Deployment", "Job"].includes(r.kind))) {
+    for (const container of workload.spec.template.spec.containers) {
+      const app = /([^/]+):[^:]+$/.exec(container.image)?.[1];
+      if (!reads[app]) continue;
+      const given = new Set();
+      for (const from of container.envFrom ?? []) {
+        Object.keys(named(resources, "ConfigMap", from.configMapRef.name).data).forEach((k) => given.add(k));
+      }
+      const env = container.env ?? [];
+      const helpers = new Set(env.flatMap((e) => [...(e.value ?? "").matchAll(/\$\((\w+)\)/g)].map((m) => m[1])));
+      env.forEach((e) => given.add(e.name));
+      for (const name of given) {
+        if (!helpers.has(name)) assert.ok(reads[app].has(name), `${workload.kind}/${workload.metadata.name}: ${name} is read by no part of ${app}`);
+      }
+      const required = container.args?.[0] === "migrate" ? needed["microshop-consumer"] : needed[app];
+      for (const name of required) assert.ok(given.has(name), `${workload.kind}/${workload.metadata.name}: ${name} is not given`);
+      if (container.args?.[0] && container.args[0] !== "migrate") assert.ok(given.has("AMQP_URL"), `${workload.metadata.name}: AMQP_URL`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 8, "app containers: admin-v1/v2/v3, main, main-sync, admin-likes, two migrations");
 });

@@ -33,22 +33,20 @@ export function kustomize(dir) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** An overlay with extra components, as a user adds them: a kustomization of its own, which must
- * set the namespace again (a namespace set below does not reach what a component adds). */
+/**
+ * An overlay with extra components, as a user adds them: listed in the overlay's own
+ * `components:` before `images`, so that the images and the namespace reach what they add.
+ * Edits the workspace's copy of the overlay; returns its directory.
+ */
 export function withComponents(root, overlay, components) {
-  const dir = join(root, "kubernetes", "overlays", `${overlay}-with-${components.join("-") || "nothing"}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "kustomization.yaml"), [
-    "apiVersion: kustomize.config.k8s.io/v1beta1",
-    "kind: Kustomization",
-    "namespace: microshop",
-    "resources:",
-    `  - ../${overlay}`,
-    "components:",
-    ...components.map((c) => `  - ../../components/${c}`),
-    "",
-  ].join("\n"));
-  return dir;
+  const dir = join(root, "kubernetes", "overlays", overlay);
+  const file = join(dir, "kustomization.yaml");
+  const text = readFileSync(file, "utf8");
+  const images = "  - ../../components/images\n";
+  if (!text.includes(images)) throw new Error(`${overlay} has no images component to add before`);
+  const added = components.map((c) => `  - ../../components/${c}\n`).join("");
+  writeFileSync(file, text.replace(images, added + images));
+  return { dir, restore: () => writeFileSync(file, text) };
 }
 
 /** The rendered documents of a directory; fails with kustomize's message if it does not build. */
