@@ -16,7 +16,7 @@ cd "$ROOT_DIR"
 
 ensure_database
 
-for server in admin-test main-test; do
+for server in admin-test main-test admin-k8s main-k8s; do
   if [ -d "$WLP_DIR/usr/servers/$server" ]; then
     "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
   fi
@@ -24,6 +24,7 @@ done
 
 cleanup() {
   stop_e2e
+  stop_kubernetes_app
   stop_test_broker
 }
 trap cleanup EXIT
@@ -33,7 +34,7 @@ recreate_database admin_test
 recreate_database main_test
 
 say "Starting the tests' own RabbitMQ node ($TEST_RABBITMQ_NODE on :$TEST_RABBITMQ_PORT)"
-start_test_broker microshop-test microshop-e2e
+start_test_broker microshop-test microshop-e2e microshop-k8s
 
 say "Frontend: type check, build and component tests"
 require_node
@@ -45,6 +46,9 @@ check_kubernetes
 
 say "Building and running all tests"
 ./mvnw -B -ntp verify "$@"
+
+say "Kubernetes: admin, main, the migrations and the consumers run with the manifests' settings"
+run_kubernetes_app "$(test_amqp_url microshop-k8s)"
 
 run_e2e "$(test_amqp_url microshop-e2e)"
 say "All tests passed"

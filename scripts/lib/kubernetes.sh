@@ -19,5 +19,26 @@ check_kubernetes() {
   require_node
   npm_install kubernetes/checker
   (cd "$ROOT_DIR/kubernetes/checker" && npm test --silent) || fail "The manifest checker's own tests failed."
-  node --test "$ROOT_DIR/kubernetes/tests/" || fail "The Kubernetes manifests failed their checks."
+  node --test "$ROOT_DIR/kubernetes/tests/manifests.test.mjs" || fail "The Kubernetes manifests failed their checks."
+}
+
+# The services, migrations and consumers on this machine with the environment the manifests give
+# them (kubernetes/tests/app.test.mjs), on empty databases of their own and a virtual host of the
+# tests' RabbitMQ node. After the build: it needs the WARs, the runtime and the consumer jar.
+K8S_SERVERS="admin-k8s main-k8s"
+
+stop_kubernetes_app() {
+  local server
+  for server in $K8S_SERVERS; do
+    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
+  done
+}
+
+run_kubernetes_app() { # amqp-url
+  stop_kubernetes_app
+  recreate_database admin_k8s_test
+  recreate_database main_k8s_test
+  K8S_TEST_AMQP_URL="$1" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" node --test "$ROOT_DIR/kubernetes/tests/app.test.mjs" \
+    || fail "The shop did not run as the manifests configure it (logs: $WLP_DIR/usr/servers/*-k8s/logs, .run/k8s-*.log)."
+  stop_kubernetes_app
 }
