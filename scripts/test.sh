@@ -4,9 +4,10 @@
 # (18000, 18001), consumer processes the tests start, the real MariaDB (databases admin_test,
 # main_test and the consumers' and outbox's own *_test databases, recreated) and a RabbitMQ node
 # of the tests' own (microshop-test@localhost on :16672, started fresh here and stopped at the
-# end); the Kubernetes manifests, rendered and checked offline; then the end-to-end test in
-# Chromium. Nothing of a local run (command 1) is touched: not its databases, its broker, its
-# servers, nor the files it runs from.
+# end); the Kubernetes manifests, rendered and checked offline, the shop run with their settings
+# and on a three-node RabbitMQ cluster of local nodes; then the end-to-end test in Chromium.
+# Nothing of a local run (command 1) is touched: not its databases, its broker, its servers, nor
+# the files it runs from.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -16,7 +17,7 @@ cd "$ROOT_DIR"
 
 ensure_database
 
-for server in admin-test main-test admin-k8s main-k8s; do
+for server in admin-test main-test admin-k8s main-k8s admin-cluster main-cluster; do
   if [ -d "$WLP_DIR/usr/servers/$server" ]; then
     "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
   fi
@@ -25,6 +26,8 @@ done
 cleanup() {
   stop_e2e
   stop_kubernetes_app
+  stop_cluster_servers
+  stop_rabbitmq_cluster
   stop_test_broker
 }
 trap cleanup EXIT
@@ -49,6 +52,9 @@ say "Building and running all tests"
 
 say "Kubernetes: admin, main, the migrations and the consumers run with the manifests' settings"
 run_kubernetes_app "$(test_amqp_url microshop-k8s)"
+
+say "Kubernetes: the shop on a three-node RabbitMQ cluster that loses its queues' leader mid-burst"
+run_rabbitmq_cluster_test
 
 run_e2e "$(test_amqp_url microshop-e2e)"
 say "All tests passed"

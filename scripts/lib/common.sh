@@ -236,41 +236,52 @@ test_amqp_url() { # vhost
   echo "amqp://$AMQP_USER:$AMQP_PASSWORD@127.0.0.1:$TEST_RABBITMQ_PORT/$1"
 }
 
-start_test_broker() { # vhosts...
+# A RabbitMQ node of its own beside the machine's: its name, AMQP and distribution ports and
+# data directory (owned by the rabbitmq user, so this needs root, as rabbitmq-server does).
+start_rabbitmq_node() { # node amqp-port dist-port dir
   command -v rabbitmq-server >/dev/null || apt_install rabbitmq-server \
-    || fail "The tests run a RabbitMQ node of their own: install rabbitmq-server (apt-get install rabbitmq-server)."
-  is_root || fail "The tests' own RabbitMQ node runs as the rabbitmq user: run command 2 as root."
-  stop_test_broker
-  if port_open 127.0.0.1 "$TEST_RABBITMQ_PORT"; then
-    fail "Port $TEST_RABBITMQ_PORT, the tests' RabbitMQ node's, is in use by something else."
+    || fail "The tests run RabbitMQ nodes of their own: install rabbitmq-server (apt-get install rabbitmq-server)."
+  is_root || fail "The tests' own RabbitMQ nodes run as the rabbitmq user: run command 2 as root."
+  if port_open 127.0.0.1 "$2"; then
+    fail "Port $2, for the RabbitMQ node $1, is in use by something else."
   fi
-  local dir="$TEST_RABBITMQ_DIR" i vhost
+  local dir="$4" i
   rm -rf "$dir"
   mkdir -p "$dir"
-  printf 'listeners.tcp.local = 127.0.0.1:%s\nloopback_users = none\n' "$TEST_RABBITMQ_PORT" >"$dir/rabbitmq.conf"
+  printf 'listeners.tcp.local = 127.0.0.1:%s\nloopback_users = none\n' "$2" >"$dir/rabbitmq.conf"
   echo '[].' >"$dir/enabled_plugins"
   chown -R rabbitmq:rabbitmq "$dir"
-  RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" RABBITMQ_NODENAME="$TEST_RABBITMQ_NODE" \
-    RABBITMQ_DIST_PORT="$TEST_RABBITMQ_DIST_PORT" RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
+  RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" RABBITMQ_NODENAME="$1" \
+    RABBITMQ_DIST_PORT="$3" RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
     RABBITMQ_PID_FILE="$dir/pid" RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
     RABBITMQ_PLUGINS_EXPAND_DIR="$dir/plugins" rabbitmq-server -detached >/dev/null 2>&1
   for ((i = 0; i < 90; i++)); do
-    rabbitmqctl -n "$TEST_RABBITMQ_NODE" -q await_startup --timeout 60 >/dev/null 2>&1 && break
+    rabbitmqctl -n "$1" -q await_startup --timeout 60 >/dev/null 2>&1 && break
     sleep 1
   done
-  port_open 127.0.0.1 "$TEST_RABBITMQ_PORT" || fail "The tests' RabbitMQ node did not start (log: $dir/log)."
+  port_open 127.0.0.1 "$2" || fail "The RabbitMQ node $1 did not start (log: $dir/log)."
+}
+
+stop_rabbitmq_node() { # node dir
+  command -v rabbitmqctl >/dev/null || return 0
+  if [ -f "$2/pid" ]; then
+    rabbitmqctl -n "$1" -q stop "$2/pid" >/dev/null 2>&1 || true
+  else
+    rabbitmqctl -n "$1" -q stop >/dev/null 2>&1 || true
+  fi
+}
+
+start_test_broker() { # vhosts...
+  local vhost
+  stop_test_broker
+  start_rabbitmq_node "$TEST_RABBITMQ_NODE" "$TEST_RABBITMQ_PORT" "$TEST_RABBITMQ_DIST_PORT" "$TEST_RABBITMQ_DIR"
   for vhost in "$@"; do
     recreate_vhost "$vhost" "$TEST_RABBITMQ_NODE"
   done
 }
 
 stop_test_broker() {
-  command -v rabbitmqctl >/dev/null || return 0
-  if [ -f "$TEST_RABBITMQ_DIR/pid" ]; then
-    rabbitmqctl -n "$TEST_RABBITMQ_NODE" -q stop "$TEST_RABBITMQ_DIR/pid" >/dev/null 2>&1 || true
-  else
-    rabbitmqctl -n "$TEST_RABBITMQ_NODE" -q stop >/dev/null 2>&1 || true
-  fi
+  stop_rabbitmq_node "$TEST_RABBITMQ_NODE" "$TEST_RABBITMQ_DIR"
 }
 
 # What both commands need: a JDK and the database with the shop's user.

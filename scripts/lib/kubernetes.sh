@@ -42,3 +42,61 @@ run_kubernetes_app() { # amqp-url
     || fail "The shop did not run as the manifests configure it (logs: $WLP_DIR/usr/servers/*-k8s/logs, .run/k8s-*.log)."
   stop_kubernetes_app
 }
+
+# What the rabbitmq-cluster component promises, shown on this machine: three RabbitMQ nodes
+# clustered on local ports, the shop on them, and the node leading the queues killed in the
+# middle of a burst (kubernetes/tests/rabbitmq-cluster.test.mjs). Distribution ports are the
+# AMQP port + 1; all below the kernel's ephemeral range.
+CLUSTER_NODES=(microshop-cluster-1@localhost microshop-cluster-2@localhost microshop-cluster-3@localhost)
+CLUSTER_PORTS=(16674 16676 16678)
+CLUSTER_DIR="${TMPDIR:-/tmp}/microshop-cluster-rabbitmq"
+CLUSTER_VHOST=microshop-cluster
+CLUSTER_SERVERS="admin-cluster main-cluster"
+
+start_rabbitmq_cluster() {
+  local i
+  stop_rabbitmq_cluster
+  for i in 0 1 2; do
+    start_rabbitmq_node "${CLUSTER_NODES[$i]}" "${CLUSTER_PORTS[$i]}" $((CLUSTER_PORTS[i] + 1)) "$CLUSTER_DIR/$((i + 1))"
+  done
+  for i in 1 2; do
+    rabbitmqctl -n "${CLUSTER_NODES[$i]}" -q stop_app >/dev/null
+    rabbitmqctl -n "${CLUSTER_NODES[$i]}" -q join_cluster "${CLUSTER_NODES[0]}" >/dev/null \
+      || fail "${CLUSTER_NODES[$i]} could not join ${CLUSTER_NODES[0]} (logs: $CLUSTER_DIR/*/log)"
+    rabbitmqctl -n "${CLUSTER_NODES[$i]}" -q start_app >/dev/null
+  done
+  recreate_vhost "$CLUSTER_VHOST" "${CLUSTER_NODES[0]}"
+}
+
+stop_rabbitmq_cluster() {
+  local i
+  for i in 2 1 0; do
+    stop_rabbitmq_node "${CLUSTER_NODES[$i]}" "$CLUSTER_DIR/$((i + 1))"
+  done
+}
+
+stop_cluster_servers() {
+  local server
+  for server in $CLUSTER_SERVERS; do
+    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
+  done
+}
+
+run_rabbitmq_cluster_test() {
+  stop_cluster_servers
+  recreate_database admin_cluster_test
+  recreate_database main_cluster_test
+  start_rabbitmq_cluster
+  local i hosts="" nodes="" dirs=""
+  for i in 0 1 2; do
+    hosts+="${hosts:+,}127.0.0.1:${CLUSTER_PORTS[$i]}"
+    nodes+="${nodes:+,}${CLUSTER_NODES[$i]}"
+    dirs+="${dirs:+,}$CLUSTER_DIR/$((i + 1))"
+  done
+  CLUSTER_AMQP_URL="amqp://$AMQP_USER:$AMQP_PASSWORD@$hosts/$CLUSTER_VHOST" CLUSTER_NODES="$nodes" CLUSTER_NODE_DIRS="$dirs" \
+    CLUSTER_VHOST="$CLUSTER_VHOST" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
+    node --test "$ROOT_DIR/kubernetes/tests/rabbitmq-cluster.test.mjs" \
+    || fail "The shop did not survive the loss of a RabbitMQ cluster node (logs: $WLP_DIR/usr/servers/*-cluster/logs, .run/cluster-*.log, $CLUSTER_DIR/*/log)."
+  stop_cluster_servers
+  stop_rabbitmq_cluster
+}
