@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { JAR, Processes, WLP, eventually, get, migrate as runMigration, postJson } from "./processes.mjs";
-import { named, read, render, workspace } from "./render.mjs";
+import { ROOT, named, read, render, workspace } from "./render.mjs";
 
 const PORTS = { admin: 19400, main: 19401, "main-sync": 19481, "admin-likes": 19482 };
 const DB = { user: process.env.DB_USER ?? "shop", password: process.env.DB_PASSWORD ?? "shop" };
@@ -146,4 +146,18 @@ test("LOG_FORMAT=JSON from the ConfigMap: the servers' console is JSON lines", (
   const console = readFileSync(join(admin.server, "logs", "console.log"), "utf8").split("\n").filter((l) => l.startsWith("{"));
   assert.ok(console.length > 0, "JSON lines in console.log");
   assert.ok(JSON.parse(console[0]).type, console[0]);
+});
+
+test("the Containerfiles copy what the build made, and the build context lets it through", () => {
+  const ignore = read(".dockerignore").split("\n").filter((l) => l.startsWith("!")).map((l) => l.slice(1).replace(/\/$/, ""));
+  for (const [file, services] of [["liberty-config/server/Containerfile", ["admin", "main"]], ["consumer-jar/Containerfile", [""]]]) {
+    const copies = [...read(file).matchAll(/^COPY (?:--chown=\S+ )?(\S+) \S+$/gm)].map((m) => m[1].replace(/\/$/, ""));
+    assert.ok(copies.length >= 2, `${file}: COPY lines`);
+    for (const service of services) {
+      for (const source of copies.map((c) => c.replaceAll("${SERVICE}", service))) {
+        assert.ok(existsSync(join(ROOT, source)), `${file}: ${source} exists after the build`);
+        assert.ok(ignore.includes(source), `${file}: ${source} is let through by .dockerignore`);
+      }
+    }
+  }
 });

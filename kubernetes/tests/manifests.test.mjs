@@ -1,7 +1,7 @@
 // The shop's own manifests, rendered as `kubectl apply -k` would, and checked offline.
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { check } from "../checker/src/check.mjs";
@@ -196,4 +196,24 @@ test("every setting the manifests give is one the app reads, and the ones it nee
     }
   }
   assert.equal(checked, 8, "app containers: admin-v1/v2/v3, main, main-sync, admin-likes, two migrations");
+});
+
+test("skaffold builds every image the manifests run, from Containerfiles that exist, and deploys overlays that exist", async () => {
+  const { load } = await import("../checker/src/load.mjs");
+  const skaffold = load(read("skaffold.yaml")).resources[0].doc;
+  const built = new Map(skaffold.build.artifacts.map((a) => [a.image, a]));
+  for (const artifact of built.values()) {
+    assert.ok(existsSync(join(ROOT, artifact.context, artifact.docker.dockerfile)), `${artifact.image}: ${artifact.docker.dockerfile}`);
+  }
+  const paths = [skaffold.manifests, ...skaffold.profiles.map((p) => p.manifests)].flatMap((m) => m.kustomize.paths);
+  for (const path of paths) assert.ok(existsSync(join(ROOT, path, "kustomization.yaml")), path);
+  const ours = new Set();
+  for (const name of OVERLAYS) {
+    for (const r of render(overlay(name)).resources) {
+      for (const c of [...(r.spec?.template?.spec?.containers ?? []), ...(r.spec?.template?.spec?.initContainers ?? [])]) {
+        if (c.image.startsWith("ghcr.io/microshop/")) ours.add(c.image.replace(/:[^:]+$/, ""));
+      }
+    }
+  }
+  assert.deepEqual([...ours].sort(), [...built.keys()].sort(), "the images the overlays run are the ones skaffold builds");
 });

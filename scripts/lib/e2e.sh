@@ -1,5 +1,5 @@
 # The end-to-end stage of command 2: the whole shop (admin-e2e :19000, main-e2e :19001, both
-# consumers, the built frontend on :19300) on databases of its own and a virtual host of the
+# consumers, the built frontend on :19300, served by nginx with its image's configuration) on databases of its own and a virtual host of the
 # tests' RabbitMQ node, driven in Debian's Chromium by frontend/e2e (playwright-core). Sourced by
 # scripts/test.sh, which calls stop_e2e on exit.
 # shellcheck shell=bash
@@ -12,6 +12,50 @@ E2E_MAIN_SYNC_HEALTH_PORT=19081
 E2E_ADMIN_LIKES_HEALTH_PORT=19082
 E2E_FRONTEND_PORT=19300
 E2E_PIDS=""
+
+E2E_NGINX_DIR="${TMPDIR:-/tmp}/microshop-e2e-nginx"
+
+# The frontend as its image serves it in the cluster: frontend/nginx.conf, with the API routes
+# a cluster without a mesh mounts (kubernetes/base/frontend/api-routes.conf). Only what differs
+# on this machine is changed: the port, the files' directory, the routes' directory and the
+# services' addresses.
+start_frontend_nginx() { # port admin-port main-port log-file dist
+  command -v nginx >/dev/null || apt_install nginx-light || apt_install nginx \
+    || fail "The end-to-end tests serve the frontend with nginx, as its image does: apt-get install nginx."
+  local dir="$E2E_NGINX_DIR" conf="$ROOT_DIR/frontend/nginx.conf" routes="$ROOT_DIR/kubernetes/base/frontend/api-routes.conf"
+  rm -rf "$dir"
+  mkdir -p "$dir/microshop"
+  grep -q '^    listen 8080;$' "$conf" && grep -q '^    root /usr/share/nginx/html;$' "$conf" \
+    && grep -q '^    include /etc/nginx/microshop/\*.conf;$' "$conf" \
+    || fail "frontend/nginx.conf no longer has the lines the end-to-end stage maps (listen, root, include)."
+  grep -q 'proxy_pass http://admin:8000/api/;' "$routes" && grep -q 'proxy_pass http://main:8001/api/;' "$routes" \
+    || fail "api-routes.conf no longer routes to admin:8000 and main:8001."
+  sed -e "s|^    listen 8080;\$|    listen 127.0.0.1:$1;|" -e "s|^    root /usr/share/nginx/html;\$|    root $5;|" \
+    -e "s|^    include /etc/nginx/microshop/\\*.conf;\$|    include $dir/microshop/*.conf;|" "$conf" >"$dir/default.conf"
+  sed -e "s|http://admin:8000/|http://127.0.0.1:$2/|" -e "s|http://main:8001/|http://127.0.0.1:$3/|" "$routes" \
+    >"$dir/microshop/api-routes.conf"
+  cat >"$dir/nginx.conf" <<NGINX
+daemon off;
+user root;
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events {}
+http {
+    include /etc/nginx/mime.types;
+    access_log $dir/access.log;
+    client_body_temp_path $dir/body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+    include $dir/default.conf;
+}
+NGINX
+  nginx -t -c "$dir/nginx.conf" >"$4" 2>&1 || { cat "$4" >&2; fail "nginx rejects the frontend's configuration (log: $4)."; }
+  nginx -c "$dir/nginx.conf" >>"$4" 2>&1 &
+  FRONTEND_PID=$!
+}
 
 ensure_chromium() {
   [ -x /usr/bin/chromium ] && return 0
@@ -41,8 +85,7 @@ run_e2e() { # amqp-url
   AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=$E2E_ADMIN_LIKES_HEALTH_PORT start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
   local admin_likes=$CONSUMER_PID
   E2E_PIDS="$main_sync $admin_likes"
-  start_frontend_preview "$E2E_FRONTEND_PORT" "http://localhost:$E2E_ADMIN_PORT" "http://localhost:$E2E_MAIN_PORT" \
-    "$logs/e2e-frontend.log" "$ROOT_DIR/frontend/dist"
+  start_frontend_nginx "$E2E_FRONTEND_PORT" "$E2E_ADMIN_PORT" "$E2E_MAIN_PORT" "$logs/e2e-frontend.log" "$ROOT_DIR/frontend/dist"
   E2E_PIDS+=" $FRONTEND_PID"
   await_http "http://localhost:$E2E_ADMIN_PORT/health/ready" 120 "admin-e2e" "$WLP_DIR/usr/servers/admin-e2e/logs/messages.log"
   await_http "http://localhost:$E2E_MAIN_PORT/health/ready" 120 "main-e2e" "$WLP_DIR/usr/servers/main-e2e/logs/messages.log"
