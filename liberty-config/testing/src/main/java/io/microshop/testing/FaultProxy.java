@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP proxy between a service and a real dependency (admin, a database, the broker) that a
  * test can break on purpose: {@link Mode#REFUSE} refuses connections as a stopped server does,
  * {@link Mode#HANG} accepts them and never answers, as a hung server does. Switching modes cuts
- * the connections already open, so pooled connections fail too.
+ * the connections already open, so pooled connections fail too. It can also record what the
+ * service sends, to show which headers a call carries.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class FaultProxy implements AutoCloseable {
     });
     private final AtomicLong accepted = new AtomicLong();
     private volatile Mode mode = Mode.PASS;
+    private volatile StringBuffer recording;
     private ServerSocket listener;
 
     private FaultProxy(int port, InetSocketAddress target) {
@@ -54,6 +56,17 @@ public final class FaultProxy implements AutoCloseable {
     /** How many connections the proxy has accepted since it started: who tried to reach the dependency. */
     public long connectionsAccepted() {
         return accepted.get();
+    }
+
+    /** From now on, keeps what the service sends through the proxy (as ISO-8859-1 text). */
+    public void record() {
+        recording = new StringBuffer();
+    }
+
+    /** What the service sent since {@link #record()}. */
+    public String recorded() {
+        StringBuffer current = recording;
+        return current == null ? "" : current.toString();
     }
 
     public synchronized void mode(Mode next) {
@@ -108,18 +121,22 @@ public final class FaultProxy implements AutoCloseable {
             Socket upstream = new Socket();
             open.add(upstream);
             upstream.connect(target, 2_000);
-            threads.execute(() -> pump(upstream, client));
-            pump(client, upstream);
+            threads.execute(() -> pump(upstream, client, false));
+            pump(client, upstream, true);
         } catch (IOException e) {
             close(client);
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean sent) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                StringBuffer current = recording;
+                if (sent && current != null) {
+                    current.append(new String(buffer, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1));
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }

@@ -50,6 +50,13 @@ public final class Http {
         return post(path, "application/json", json);
     }
 
+    /** A JSON POST with headers of the caller's, as a mesh or a browser adds them. */
+    public Reply postJson(String path, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = withBody(request(path), "application/json", json);
+        headers.forEach(request::header);
+        return send(request.method("POST", bodyOf(json)));
+    }
+
     public Reply put(String path, String contentType, String body) {
         return send(withBody(request(path), contentType, body).method("PUT", bodyOf(body)));
     }
