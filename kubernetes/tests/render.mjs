@@ -12,15 +12,17 @@ export const COMPONENTS = ["admin-canary", "network-policies", "autoscaling", "r
 export const INCLUDED = { local: [], nfs: [], "production-like": ["autoscaling", "rabbitmq-cluster"] };
 
 /**
- * A copy of kubernetes/ and scripts/make-secrets.sh in a directory of its own, so that a test
- * can generate secrets, change a file or add a kustomization without touching the repository.
+ * A copy of kubernetes/, istio/ and scripts/make-secrets.sh in a directory of its own, so that a
+ * test can generate secrets, change a file or add a kustomization without touching the repository.
  */
 export function workspace({ secrets = true } = {}) {
   const root = mkdtempSync(join(tmpdir(), "microshop-kubernetes-"));
-  cpSync(join(ROOT, "kubernetes"), join(root, "kubernetes"), {
-    recursive: true,
-    filter: (path) => !path.includes("node_modules") && !path.includes("generated-by-scripts-make-secrets.sh"),
-  });
+  for (const folder of ["kubernetes", "istio"]) {
+    cpSync(join(ROOT, folder), join(root, folder), {
+      recursive: true,
+      filter: (path) => !path.includes("node_modules") && !path.includes("generated-by-scripts-make-secrets.sh"),
+    });
+  }
   mkdirSync(join(root, "scripts"));
   cpSync(join(ROOT, "scripts", "make-secrets.sh"), join(root, "scripts", "make-secrets.sh"));
   if (secrets) execFileSync(join(root, "scripts", "make-secrets.sh"), { stdio: "pipe" });
@@ -49,11 +51,14 @@ export function withComponents(root, overlay, components) {
   return { dir, restore: () => writeFileSync(file, text) };
 }
 
+/** The documents of a rendered stream. */
+export const documents = (text) => load(text).resources.map((r) => r.doc);
+
 /** The rendered documents of a directory; fails with kustomize's message if it does not build. */
 export function render(dir) {
   const { code, stdout, stderr } = kustomize(dir);
   if (code !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${stderr}`);
-  return { text: stdout, resources: load(stdout).resources.map((r) => r.doc) };
+  return { text: stdout, resources: documents(stdout) };
 }
 
 export const named = (resources, kind, name) => resources.find((r) => r.kind === kind && r.metadata.name === name);

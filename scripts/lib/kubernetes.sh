@@ -20,6 +20,7 @@ check_kubernetes() {
   npm_install kubernetes/checker
   (cd "$ROOT_DIR/kubernetes/checker" && npm test --silent) || fail "The manifest checker's own tests failed."
   node --test "$ROOT_DIR/kubernetes/tests/manifests.test.mjs" || fail "The Kubernetes manifests failed their checks."
+  node --test "$ROOT_DIR/istio/tests/" || fail "The Istio configuration failed its checks."
 }
 
 # The services, migrations and consumers on this machine with the environment the manifests give
