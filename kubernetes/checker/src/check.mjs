@@ -2,6 +2,7 @@ import { load } from "./load.mjs";
 import { checkSchema, loadModels } from "./schema.mjs";
 import { checkValues } from "./values.mjs";
 import { crossCheck } from "./crosscheck.mjs";
+import { meshCheck } from "./mesh.mjs";
 import { hardening } from "./hardening.mjs";
 
 /** Every problem of a YAML stream, as `<Kind>/<name>: <field path>: <message>` lines in document order. */
@@ -16,7 +17,7 @@ export async function check(text) {
     known.push(res);
     for (const p of [...checkValues(res), ...hardening(res)]) problems.push({ res, ...p });
   }
-  problems.push(...crossCheck(known));
+  problems.push(...crossCheck(known), ...meshCheck(known));
   return problems
     .map((p, order) => ({ ...p, order }))
     .sort((a, b) => a.res.index - b.res.index || a.order - b.order)
