@@ -62,6 +62,15 @@ test("the sidecar overlay with the Gateway API ingress, and with the seed client
   assert.deepEqual(routes, ["seed-client-admin", "seed-client-main", "seed-client-main-list", "admin-api", "main-api", "frontend"]);
 });
 
+test("the sidecar overlay in the production-like shape (autoscaling, the RabbitMQ cluster)", async () => {
+  const shaped = rendered("sidecar", (t) => t.replace("  - ../../../kubernetes/components/images",
+    "  - ../../../kubernetes/components/autoscaling\n  - ../../../kubernetes/components/rabbitmq-cluster\n  - ../../../kubernetes/components/images"));
+  await assertValid(shaped);
+  const annotations = named(shaped.resources, "StatefulSet", "rabbitmq").spec.template.metadata.annotations;
+  assert.equal(annotations["traffic.sidecar.istio.io/excludeInboundPorts"], "4369,25672");
+  assert.equal(annotations["traffic.sidecar.istio.io/excludeOutboundPorts"], "4369,25672");
+});
+
 test("exactly one scenario at a time: two together do not build", () => {
   const both = renderEdited("sidecar", (t) => t.replace("  - ../../scenarios/all-v1", "  - ../../scenarios/all-v1\n  - ../../scenarios/canary-10"));
   assert.notEqual(both.code, 0);

@@ -123,8 +123,11 @@ export function meshCheck(resources) {
       rule = obj(rule);
       arr(rule.from).forEach((from, j) => arr(obj(obj(from).source).principals).forEach((principal, k) => {
         const [, ns, sa] = /^cluster\.local\/ns\/([^/]+)\/sa\/([^/*]+)$/.exec(principal) ?? [];
-        if (ns === res.namespace && !find("ServiceAccount", ns, sa) && !external(res).has(`ServiceAccount/${sa}`)) {
-          bad(res, `spec.rules[${i}].from[${j}].source.principals[${k}]`, `ServiceAccount ${sa} is not in the set`);
+        if (ns !== res.namespace || external(res).has(`ServiceAccount/${sa}`)) return;
+        const where = `spec.rules[${i}].from[${j}].source.principals[${k}]`;
+        if (!find("ServiceAccount", ns, sa)) bad(res, where, `ServiceAccount ${sa} is not in the set`);
+        else if (!pods.some(({ res: w, pod }) => w.namespace === ns && pod.spec.serviceAccountName === sa)) {
+          bad(res, where, `ServiceAccount ${sa} is used by no workload in the set`);
         }
       }));
       const l7 = arr(rule.to).some((to) => L7_OPERATION.some((f) => obj(obj(to).operation)[f]))
