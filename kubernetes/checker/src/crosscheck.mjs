@@ -1,10 +1,9 @@
 // Checks over the whole set: what refers to what, and the mesh's conventions.
 import { readFileSync } from "node:fs";
 import { obj, arr, at } from "./paths.mjs";
-import { podOf, isController, containers, containerPort, selects, PROBES } from "./pods.mjs";
+import { podOf, isController, containers, containerPort, selects, PROBES, EXTERNAL, externalRefs } from "./pods.mjs";
 
 const APPS = JSON.parse(readFileSync(new URL("../apps.json", import.meta.url), "utf8"));
-const EXTERNAL = "check.microshop.io/external-refs";
 const ISTIO_PORT_NAME = /^(http|http2|https|grpc|grpc-web|tcp|tls|mongo|mysql|redis|udp)(-.*)?$/;
 const TCP_ONLY_PORTS = new Set([3306, 5672, 25672, 4369]); // MySQL; RabbitMQ AMQP, clustering, epmd
 const TCP_PROTOCOL = /^(tcp|mysql)(-.*)?$/;
@@ -102,7 +101,7 @@ function probes(bad, res, pod) {
 }
 
 function references(bad, res, pod, byKey) {
-  const external = new Set(String(pod.annotations[EXTERNAL] ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  const external = externalRefs(pod.annotations);
   const find = (kind, name) => byKey.get(`${kind}/${res.namespace}/${name}`);
   const need = (path, kind, name, { optional, keys = [] } = {}) => {
     if (typeof name !== "string" || external.has(`${kind}/${name}`)) return;

@@ -1,9 +1,8 @@
 // Checks over the mesh's documents: what VirtualServices, DestinationRules, HTTPRoutes and
 // AuthorizationPolicies name must exist in the set and select something, as Istio needs.
 import { obj, arr, at } from "./paths.mjs";
-import { podOf, selects } from "./pods.mjs";
+import { podOf, selects, externalRefs } from "./pods.mjs";
 
-const EXTERNAL = "check.microshop.io/external-refs";
 const L7_OPERATION = ["methods", "notMethods", "paths", "notPaths", "hosts", "notHosts"];
 
 export function meshCheck(resources) {
@@ -12,7 +11,7 @@ export function meshCheck(resources) {
   const find = (kind, namespace, name) => resources.find((r) => r.kind === kind && r.namespace === namespace && r.name === name);
   const pods = resources.map((res) => ({ res, pod: podOf(res) })).filter((p) => p.pod);
   const podsOf = (namespace, selector) => pods.filter(({ res, pod }) => res.namespace === namespace && selects(selector, pod.labels));
-  const external = (res) => new Set(String(obj(res.doc.metadata?.annotations)[EXTERNAL] ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  const external = (res) => externalRefs(res.doc.metadata?.annotations);
   const ambient = new Set(resources.filter((r) => r.kind === "Namespace"
     && obj(r.doc.metadata?.labels)["istio.io/dataplane-mode"] === "ambient").map((r) => r.name));
 

@@ -50,3 +50,10 @@ export function containerPort(c, port) {
 /** Whether labels carry every key/value of a selector's map. */
 export const selects = (selector, labels) =>
   Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+/** The annotation naming what a resource refers to that is created outside the set. */
+export const EXTERNAL = "check.microshop.io/external-refs";
+
+/** The `Kind/name` entries of that annotation in an annotations map. */
+export const externalRefs = (annotations) =>
+  new Set(String(obj(annotations)[EXTERNAL] ?? "").split(",").map((s) => s.trim()).filter(Boolean));
