@@ -1,27 +1,18 @@
 // The mesh configuration, rendered on its overlays as `kubectl apply -k` would, and checked.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { check } from "../../kubernetes/checker/src/check.mjs";
-import { ROOT, documents, kustomize, named, workspace } from "../../kubernetes/tests/render.mjs";
+import { ROOT, documents, kustomizeEdited, named, workspace } from "../../kubernetes/tests/render.mjs";
 
 const root = workspace();
 const SCENARIOS = readdirSync(join(ROOT, "istio", "scenarios")).sort();
 const CURRENT = new Set(["networking.istio.io/v1", "security.istio.io/v1", "telemetry.istio.io/v1", "gateway.networking.k8s.io/v1"]);
 const ISTIO_MADE = new Set(["microshop-istio", "waypoint"]);
 
-/** An Istio overlay of the workspace with its components list edited (restored afterwards). */
-function renderEdited(overlay, edit) {
-  const file = join(root, "istio", "overlays", overlay, "kustomization.yaml");
-  const original = readFileSync(file, "utf8");
-  writeFileSync(file, edit(original));
-  try {
-    return kustomize(join(root, "istio", "overlays", overlay));
-  } finally {
-    writeFileSync(file, original);
-  }
-}
+/** An Istio overlay of the workspace with its components list edited. */
+const renderEdited = (overlay, edit) => kustomizeEdited(join(root, "istio", "overlays", overlay), edit);
 
 const withScenario = (name) => (text) => text.replace("../../scenarios/all-v1", `../../scenarios/${name}`);
 const rendered = (overlay, edit = (t) => t) => {

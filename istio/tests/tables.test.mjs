@@ -1,25 +1,17 @@
 // The routing table and the policy table: for a list of requests, where the rendered
 // configuration sends each, and whether it lets each in, by Istio's rules (mesh.mjs).
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { documents, kustomize, named, workspace } from "../../kubernetes/tests/render.mjs";
+import { documents, kustomizeEdited, named, workspace } from "../../kubernetes/tests/render.mjs";
 import { allows, routeAtGateway, routeByHttpRoute, routeInMesh } from "./mesh.mjs";
 
 const root = workspace();
 
 function overlay(name, edit = (t) => t) {
-  const file = join(root, "istio", "overlays", name, "kustomization.yaml");
-  const original = readFileSync(file, "utf8");
-  writeFileSync(file, edit(original));
-  try {
-    const { code, stdout, stderr } = kustomize(join(root, "istio", "overlays", name));
-    assert.equal(code, 0, stderr);
-    return documents(stdout);
-  } finally {
-    writeFileSync(file, original);
-  }
+  const { code, stdout, stderr } = kustomizeEdited(join(root, "istio", "overlays", name), edit);
+  assert.equal(code, 0, stderr);
+  return documents(stdout);
 }
 const sidecar = (scenario, extra = "") => overlay("sidecar",
   (t) => t.replace("  - ../../scenarios/all-v1", `${extra}  - ../../scenarios/${scenario}`));

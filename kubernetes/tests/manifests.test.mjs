@@ -5,21 +5,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { test } from "node:test";
 import { check } from "../checker/src/check.mjs";
-import { COMPONENTS, INCLUDED, OVERLAYS, ROOT, kustomize, named, read, render, withComponents, workspace } from "./render.mjs";
+import { COMPONENTS, INCLUDED, OVERLAYS, ROOT, kustomize, named, read, render, renderWithComponents, workspace } from "./render.mjs";
 
 const root = workspace();
 const overlay = (name) => join(root, "kubernetes", "overlays", name);
 
-/** An overlay rendered with extra components in its list (restored afterwards). */
-function renderWith(name, components) {
-  if (!components.length) return render(overlay(name));
-  const { dir, restore } = withComponents(root, name, components);
-  try {
-    return render(dir);
-  } finally {
-    restore();
-  }
-}
+/** An overlay rendered with extra components in its list. */
+const renderWith = (name, components) => (components.length ? renderWithComponents(root, name, components) : render(overlay(name)));
 
 test("without the secrets step every overlay fails, naming the step", () => {
   const bare = workspace({ secrets: false });

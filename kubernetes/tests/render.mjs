@@ -36,19 +36,33 @@ export function kustomize(dir) {
 }
 
 /**
- * An overlay with extra components, as a user adds them: listed in the overlay's own
- * `components:` before `images`, so that the images and the namespace reach what they add.
- * Edits the workspace's copy of the overlay; returns its directory.
+ * `kubectl kustomize DIR` with DIR's kustomization.yaml changed by `edit` for the time of the
+ * rendering (a workspace's copy: the repository's files are never touched).
  */
-export function withComponents(root, overlay, components) {
-  const dir = join(root, "kubernetes", "overlays", overlay);
+export function kustomizeEdited(dir, edit) {
   const file = join(dir, "kustomization.yaml");
-  const text = readFileSync(file, "utf8");
+  const original = readFileSync(file, "utf8");
+  writeFileSync(file, edit(original));
+  try {
+    return kustomize(dir);
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
+/**
+ * A kubernetes overlay with extra components, as a user adds them: listed in the overlay's own
+ * `components:` before `images`, so that the images and the namespace reach what they add.
+ */
+export function renderWithComponents(root, overlay, components) {
   const images = "  - ../../components/images\n";
-  if (!text.includes(images)) throw new Error(`${overlay} has no images component to add before`);
   const added = components.map((c) => `  - ../../components/${c}\n`).join("");
-  writeFileSync(file, text.replace(images, added + images));
-  return { dir, restore: () => writeFileSync(file, text) };
+  const { code, stdout, stderr } = kustomizeEdited(join(root, "kubernetes", "overlays", overlay), (text) => {
+    if (!text.includes(images)) throw new Error(`${overlay} has no images component to add before`);
+    return text.replace(images, added + images);
+  });
+  if (code !== 0) throw new Error(`${overlay} with ${components.join(", ")} failed: ${stderr}`);
+  return { text: stdout, resources: documents(stdout) };
 }
 
 /** The documents of a rendered stream. */
