@@ -66,9 +66,7 @@ stop_consumers() {
   ADMIN_LIKES_PID=""
 }
 stop_servers() {
-  for server in admin-bench main-bench; do
-    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
-  done
+  stop_servers admin-bench main-bench
 }
 server_pid() { cat "$WLP_DIR/usr/servers/.pid/$1.pid"; }
 

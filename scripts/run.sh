@@ -54,8 +54,7 @@ stop_all() {
   # SIGTERM: each consumer finishes the batch in hand, then closes.
   for pid in ${CONSUMER_PIDS:-}; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in ${CONSUMER_PIDS:-}; do wait "$pid" 2>/dev/null || true; done
-  "$WLP_DIR/bin/server" stop main >/dev/null 2>&1 || true
-  "$WLP_DIR/bin/server" stop admin >/dev/null 2>&1 || true
+  stop_servers main admin
   say "Stopped"
 }
 trap stop_all INT TERM EXIT

@@ -17,11 +17,7 @@ cd "$ROOT_DIR"
 
 ensure_database
 
-for server in admin-test main-test admin-k8s main-k8s admin-cluster main-cluster; do
-  if [ -d "$WLP_DIR/usr/servers/$server" ]; then
-    "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
-  fi
-done
+stop_servers admin-test main-test admin-k8s main-k8s admin-cluster main-cluster
 
 cleanup() {
   stop_e2e

@@ -174,12 +174,20 @@ start_frontend_preview() { # port admin-url main-url log-file dist
   FRONTEND_PID=$!
 }
 
+# Stops each named Liberty server of the runtime that exists (and is running).
+stop_servers() { # names...
+  local server
+  for server in "$@"; do
+    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
+  done
+}
+
 # A server of its own for the benchmark or the end-to-end tests, named <name>, made from the
 # service's own server.xml and the WAR the build made, with its own port, database and broker
 # (never a copy of a local run's server directory).
 copy_server() { # service name port database admin-url amqp-url
   local dir="$WLP_DIR/usr/servers/$2"
-  [ -d "$dir" ] && "$WLP_DIR/bin/server" stop "$2" >/dev/null 2>&1 || true
+  stop_servers "$2"
   rm -rf "$dir"
   mkdir -p "$dir/apps"
   cp "$ROOT_DIR/$1-war/src/main/liberty/config/server.xml" "$dir/"

@@ -64,9 +64,7 @@ ensure_chromium() {
 
 stop_e2e() {
   for pid in $E2E_PIDS; do kill -TERM "$pid" 2>/dev/null || true; done
-  for server in admin-e2e main-e2e; do
-    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
-  done
+  stop_servers admin-e2e main-e2e
   E2E_PIDS=""
 }
 

@@ -29,10 +29,8 @@ check_kubernetes() {
 K8S_SERVERS="admin-k8s main-k8s"
 
 stop_kubernetes_app() {
-  local server
-  for server in $K8S_SERVERS; do
-    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
-  done
+  # shellcheck disable=SC2086 # a list of names
+  stop_servers $K8S_SERVERS
 }
 
 run_kubernetes_app() { # amqp-url
@@ -77,10 +75,8 @@ stop_rabbitmq_cluster() {
 }
 
 stop_cluster_servers() {
-  local server
-  for server in $CLUSTER_SERVERS; do
-    [ -d "$WLP_DIR/usr/servers/$server" ] && "$WLP_DIR/bin/server" stop "$server" >/dev/null 2>&1 || true
-  done
+  # shellcheck disable=SC2086 # a list of names
+  stop_servers $CLUSTER_SERVERS
 }
 
 run_rabbitmq_cluster_test() {
