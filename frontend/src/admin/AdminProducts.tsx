@@ -3,8 +3,9 @@ import { ApiError } from '../api/client';
 import { catalogue, type Product, type ProductInput } from '../api/products';
 import { ProductList } from '../products/ProductList';
 import { useProducts } from '../products/useProducts';
-import { Likes, ServedBy } from './Likes';
+import { Likes } from './Likes';
 import { ProductForm } from './ProductForm';
+import { ServedBy } from './ServedBy';
 
 const UNAVAILABLE = 'The catalogue is not available right now.';
 
