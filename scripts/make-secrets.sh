@@ -4,7 +4,8 @@
 # secretGenerator reads. Existing files are kept (a database keeps the password it was created
 # with); --force replaces them, for a cluster whose volumes are new.
 set -euo pipefail
-DIR="$(cd "$(dirname "$0")/.." && pwd)/kubernetes/secrets/generated-by-scripts-make-secrets.sh"
+source "$(dirname "$0")/lib/common.sh"
+DIR="$ROOT_DIR/kubernetes/secrets/generated-by-scripts-make-secrets.sh"
 
 force=false
 case "${1:-}" in
@@ -12,11 +13,6 @@ case "${1:-}" in
   "") ;;
   *) echo "usage: $0 [--force]" >&2; exit 2 ;;
 esac
-
-# Letters and digits only: the passwords go into URLs (AMQP_URL) and shell-free env files.
-password() {
-  LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32
-}
 
 write() {
   local file="$DIR/$1"; shift
@@ -30,6 +26,12 @@ write() {
 
 mkdir -p "$DIR"
 chmod 700 "$DIR"
-write admin-db.env "password=$(password)" "root-password=$(password)"
-write main-db.env "password=$(password)" "root-password=$(password)"
-write rabbitmq.env "password=$(password)" "erlang-cookie=$(password)"
+write admin-db.env "password=$(random_secret)" "root-password=$(random_secret)"
+write main-db.env "password=$(random_secret)" "root-password=$(random_secret)"
+write rabbitmq.env "password=$(random_secret)" "erlang-cookie=$(random_secret)"
+# main's client secret at the identity provider, the realm's first users' passwords and the
+# provider's bootstrap administrator (kubernetes/base/identity/microshop-realm.json).
+write identity.env "main-client-secret=$(random_secret)" "admin-password=$(random_secret)" \
+  "shopper-password=$(random_secret)" "bootstrap-admin-password=$(random_secret)"
+# The password of the keystore Liberty generates (its SSL support, which MP JWT needs, starts only with one).
+write liberty.env "keystore-password=$(random_secret)"

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Command 1 of the README: the whole shop, locally. Makes sure MariaDB and RabbitMQ run, creates
-# the databases and their user, builds, migrates, starts admin (:8000) and main (:8001) and the
-# consumers main-sync (health :8081) and admin-likes (health :8082), prints where everything is,
-# and stops it all on Ctrl-C. Data lives in the databases admin and main and in RabbitMQ's
-# durable queues (default virtual host), so it survives a restart.
+# the databases and their user, builds, migrates, starts the identity provider (Keycloak, :8180),
+# admin (:8000) and main (:8001) and the consumers main-sync (health :8081) and admin-likes
+# (health :8082), prints where everything is and how to sign in, and stops it all on Ctrl-C.
+# Data lives in the databases admin and main, in RabbitMQ's durable queues (default virtual host)
+# and in .run/identity (the provider's users, and the passwords generated at its first start), so
+# it survives a restart.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/identity.sh"
 cd "$ROOT_DIR"
 
 ADMIN_PORT="${ADMIN_PORT:-8000}"
@@ -13,6 +16,7 @@ MAIN_PORT="${MAIN_PORT:-8001}"
 MAIN_SYNC_HEALTH_PORT="${MAIN_SYNC_HEALTH_PORT:-8081}"
 ADMIN_LIKES_HEALTH_PORT="${ADMIN_LIKES_HEALTH_PORT:-8082}"
 FRONTEND_PORT="${FRONTEND_PORT:-3000}"
+IDENTITY_PORT=8180
 export AMQP_URL="${AMQP_URL:-$(amqp_url /)}"
 LOG_DIR="$ROOT_DIR/.run"
 mkdir -p "$LOG_DIR"
@@ -20,7 +24,7 @@ mkdir -p "$LOG_DIR"
 ensure_machine
 require_node
 
-for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT" "$FRONTEND_PORT"; do
+for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT" "$FRONTEND_PORT" "$IDENTITY_PORT"; do
   if port_open 127.0.0.1 "$port"; then
     fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT/MAIN_SYNC_HEALTH_PORT/ADMIN_LIKES_HEALTH_PORT/FRONTEND_PORT."
   fi
@@ -51,6 +55,7 @@ stop_all() {
   say "Stopping"
   [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null || true
   [ -n "${FRONTEND_PID:-}" ] && kill "$FRONTEND_PID" 2>/dev/null || true
+  stop_keycloak "${KEYCLOAK_PID:-}"
   # SIGTERM: each consumer finishes the batch in hand, then closes.
   for pid in ${CONSUMER_PIDS:-}; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in ${CONSUMER_PIDS:-}; do wait "$pid" 2>/dev/null || true; done
@@ -59,10 +64,17 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+IDENTITY_DIR="$LOG_DIR/identity"
+IDENTITY_SECRETS="$IDENTITY_DIR/secrets.env"
+say "Starting the identity provider (Keycloak $KEYCLOAK_VERSION on :$IDENTITY_PORT, log: .run/identity/keycloak.log)"
+ensure_identity_secrets "$IDENTITY_SECRETS"
+start_keycloak "$IDENTITY_DIR/keycloak" "$IDENTITY_PORT" "$IDENTITY_SECRETS" "http://localhost:$FRONTEND_PORT" "$IDENTITY_DIR/keycloak.log"
+
 say "Starting admin and main"
 rm -f "$WLP_DIR"/usr/servers/{admin,main}/logs/messages.log
 HTTP_PORT="$ADMIN_PORT" "$WLP_DIR/bin/server" start admin >/dev/null
-HTTP_PORT="$MAIN_PORT" ADMIN_URL="${ADMIN_URL:-http://localhost:$ADMIN_PORT}" "$WLP_DIR/bin/server" start main >/dev/null
+HTTP_PORT="$MAIN_PORT" ADMIN_URL="${ADMIN_URL:-http://localhost:$ADMIN_PORT}" \
+  IDENTITY_CLIENT_SECRET="$(identity_secret "$IDENTITY_SECRETS" MICROSHOP_MAIN_CLIENT_SECRET)" "$WLP_DIR/bin/server" start main >/dev/null
 
 await_http "http://localhost:$ADMIN_PORT/health/ready" 120 "admin" "$WLP_DIR/usr/servers/admin/logs/messages.log"
 await_http "http://localhost:$MAIN_PORT/health/ready" 120 "main" "$WLP_DIR/usr/servers/main/logs/messages.log"
@@ -93,6 +105,12 @@ cat <<INFO
   main    http://localhost:$MAIN_PORT/api/products      OpenAPI UI  http://localhost:$MAIN_PORT/openapi/ui/
   health  http://localhost:$ADMIN_PORT/health  http://localhost:$MAIN_PORT/health  (/started /live /ready)
   consumers  main-sync http://localhost:$MAIN_SYNC_HEALTH_PORT/health   admin-likes http://localhost:$ADMIN_LIKES_HEALTH_PORT/health
+
+  Sign in (at the shop, "Sign in"), users of the realm kubernetes/base/identity/microshop-realm.json:
+    administrator  admin    / $(identity_secret "$IDENTITY_SECRETS" MICROSHOP_ADMIN_PASSWORD)   (roles catalog-admin, shopper)
+    shopper        shopper  / $(identity_secret "$IDENTITY_SECRETS" MICROSHOP_SHOPPER_PASSWORD)   (role shopper; anyone may sign up as one)
+  Keycloak's console http://localhost:$IDENTITY_PORT/admin/  as keycloak / $(identity_secret "$IDENTITY_SECRETS" KC_BOOTSTRAP_ADMIN_PASSWORD)
+  (generated at the first start, kept in .run/identity/secrets.env)
 
   Databases: admin and main on $DB_HOST:$DB_PORT (user $DB_USER). RabbitMQ: $RABBITMQ_HOST:$RABBITMQ_PORT.
   Logs follow; Ctrl-C stops everything.

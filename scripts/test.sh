@@ -13,13 +13,21 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/e2e.sh"
 source "$(dirname "$0")/lib/kubernetes.sh"
+source "$(dirname "$0")/lib/identity.sh"
 cd "$ROOT_DIR"
+
+# The tests' own identity provider: Keycloak on :18180 with the shop's realm in memory (fresh each
+# run), new passwords each run, and the test users of seed_test_identities.
+TEST_IDENTITY_PORT=18180
+TEST_IDENTITY_DIR="$ROOT_DIR/target/identity"
+TEST_IDENTITY_SECRETS="$TEST_IDENTITY_DIR/secrets.env"
 
 ensure_database
 
 stop_servers admin-test main-test admin-k8s main-k8s admin-cluster main-cluster
 
 cleanup() {
+  stop_keycloak "${KEYCLOAK_PID:-}"
   stop_e2e
   stop_kubernetes_app
   stop_cluster_servers
@@ -34,6 +42,17 @@ recreate_database main_test
 
 say "Starting the tests' own RabbitMQ node ($TEST_RABBITMQ_NODE on :$TEST_RABBITMQ_PORT)"
 start_test_broker microshop-test microshop-e2e microshop-k8s
+
+say "Starting the tests' own identity provider (Keycloak $KEYCLOAK_VERSION on :$TEST_IDENTITY_PORT, log: target/identity/keycloak.log)"
+stop_keycloak_home "$TEST_IDENTITY_DIR/keycloak"
+rm -f "$TEST_IDENTITY_SECRETS"
+ensure_identity_secrets "$TEST_IDENTITY_SECRETS"
+start_keycloak "$TEST_IDENTITY_DIR/keycloak" "$TEST_IDENTITY_PORT" "$TEST_IDENTITY_SECRETS" "http://localhost:$E2E_FRONTEND_PORT" \
+  "$TEST_IDENTITY_DIR/keycloak.log" --db=dev-mem
+IT_IDENTITY_PASSWORD="$(random_secret)"
+IT_IDENTITY_MAIN_SECRET="$(identity_secret "$TEST_IDENTITY_SECRETS" MICROSHOP_MAIN_CLIENT_SECRET)"
+export IT_IDENTITY_PASSWORD IT_IDENTITY_MAIN_SECRET IT_IDENTITY_URL="http://localhost:$TEST_IDENTITY_PORT"
+seed_test_identities "$IT_IDENTITY_URL" "$TEST_IDENTITY_SECRETS" "$IT_IDENTITY_PASSWORD"
 
 say "Frontend: type check, build and component tests"
 require_node

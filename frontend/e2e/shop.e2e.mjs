@@ -9,6 +9,10 @@ import { chromium } from 'playwright-core';
 const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS; // a folder, when the screenshots are wanted
 const PATIENCE = 20_000;
+// The realm's own users (kubernetes/base/identity/microshop-realm.json), with the passwords the
+// tests' provider was started with.
+const ADMIN = { username: 'admin', password: process.env.E2E_ADMIN_PASSWORD };
+const SHOPPER = { username: 'shopper', password: process.env.E2E_SHOPPER_PASSWORD };
 let browser;
 let page;
 
@@ -45,6 +49,22 @@ async function shows(locator) {
   return locator.first().waitFor({ timeout: 1_000 }).then(() => true, () => false);
 }
 
+/** On the identity provider's own login page (where the app sent the browser): signs in. */
+async function signInAs({ username, password }) {
+  assert.ok(password, `no password for ${username}: scripts/test.sh passes E2E_ADMIN_PASSWORD and E2E_SHOPPER_PASSWORD`);
+  await page.waitForURL((url) => !url.href.startsWith(BASE));
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('#kc-login').click();
+  await page.waitForURL((url) => url.href.startsWith(BASE));
+  await page.getByText(`Signed in as ${username}`).waitFor();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign in' }).first().waitFor();
+}
+
 function row(title) {
   return page.locator('tr', { has: page.locator('td', { hasText: new RegExp(`^${title}$`) }) });
 }
@@ -57,8 +77,21 @@ test('a product goes through the whole shop', async () => {
   const title = `Mug ${Date.now()}`;
   const renamed = `${title} XL`;
 
-  // Create in the admin dashboard; it is in the table.
+  // A visitor who is not signed in sees no forms, and the API refuses a write without a token.
   await page.goto(`${BASE}/admin/products`);
+  await page.getByText('Sign in with an administrator\'s account to manage the catalogue.').waitFor();
+  assert.equal(await page.getByLabel('Title').count(), 0);
+  const refused = await page.request.post(`${BASE}/admin/api/products`, { data: { title, image: `${BASE}/samples/mug.svg` } });
+  assert.equal(refused.status(), 401);
+  assert.match(refused.headers()['content-type'], /^application\/problem\+json/);
+  assert.equal(refused.headers()['www-authenticate'], 'Bearer realm="microshop"');
+
+  // The administrator signs in on the provider's login page and lands back on the dashboard.
+  await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(ADMIN);
+  await page.waitForURL(`${BASE}/admin/products`);
+
+  // Create in the admin dashboard; it is in the table.
   await page.getByLabel('Title').first().fill(title);
   // An image the frontend serves itself (this machine reaches no other site).
   await page.getByLabel('Image URL').first().fill(`${BASE}/samples/mug.svg`);
@@ -80,25 +113,6 @@ test('a product goes through the whole shop', async () => {
   await row(renamed).waitFor();
   await eventually(`${BASE}/`, () => shows(card(renamed)), `${renamed} on the storefront`);
 
-  // Like it as the shopper this browser was given (one of admin's users): the count goes to 1
-  // here and, after propagation, in admin.
-  await page.waitForFunction(() => document.querySelector('.shopper input')?.value !== '');
-  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
-  await card(renamed).getByText('Thanks for your like!').waitFor();
-  assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
-  await eventually(`${BASE}/admin/products`, () => shows(row(renamed).locator('td:nth-child(4)', { hasText: /^1$/ })),
-    `one like of ${renamed} in admin`);
-
-  // The same shopper again: already liked, still one like.
-  await page.goto(`${BASE}/`);
-  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
-  await card(renamed).getByText('You already liked this.').waitFor();
-  assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
-  if (SCREENSHOTS) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS}/storefront.png` });
-  }
-
   // An invalid form: the server's messages beside each field, nothing created.
   await page.goto(`${BASE}/admin/products`);
   const create = page.getByRole('form', { name: 'Create product' });
@@ -110,8 +124,39 @@ test('a product goes through the whole shop', async () => {
   assert.equal(await create.getByLabel('Title').getAttribute('aria-invalid'), 'true');
   assert.equal(await create.getByLabel('Image URL').getAttribute('aria-invalid'), 'true');
   if (SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/admin.png`, fullPage: false });
   }
+  await signOut();
+
+  // A visitor may browse, but "like" sends them to sign in; as the shopper the like counts once,
+  // here and, after propagation, in admin.
+  await page.goto(`${BASE}/`);
+  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
+  await signInAs(SHOPPER);
+  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
+  await card(renamed).getByText('Thanks for your like!').waitFor();
+  assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
+  // The same shopper again: already liked, still one like.
+  await page.goto(`${BASE}/`);
+  await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
+  await card(renamed).getByText('You already liked this.').waitFor();
+  assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
+  if (SCREENSHOTS) {
+    await page.screenshot({ path: `${SCREENSHOTS}/storefront.png` });
+  }
+  // A shopper is not an administrator: the dashboard says so and shows no forms.
+  await page.goto(`${BASE}/admin/products`);
+  await page.getByText('You are signed in as shopper, who may not manage the catalogue').waitFor();
+  assert.equal(await page.getByLabel('Title').count(), 0);
+  await signOut();
+
+  // The administrator again: the like has reached admin.
+  await page.goto(`${BASE}/admin/products`);
+  await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+  await signInAs(ADMIN);
+  await eventually(`${BASE}/admin/products`, () => shows(row(renamed).locator('td:nth-child(4)', { hasText: /^1$/ })),
+    `one like of ${renamed} in admin`);
 
   // Delete: cancelled, it stays; confirmed, it is gone here and from the storefront.
   page.once('dialog', (dialog) => dialog.dismiss());

@@ -3,7 +3,9 @@
 // requests, the split by X-Service-Version, the error rate and the latency percentiles, with the
 // expectation beside each; exits 1 if any group fails it.
 //   node istio/driver/scenario-driver.mjs --url http://localhost:8080 --scenario canary-10 \
-//     [--requests 200] [--concurrency 8] [--budget-ms 2575]
+//     [--requests 200] [--concurrency 8] [--budget-ms 2575] [--token SHOPPER_ACCESS_TOKEN]
+// Likes need a shopper's access token (--token, or MICROSHOP_TOKEN): one shopper likes a product
+// once, so the like groups expect 200 for the first and 409 after, both answers of a working shop.
 import { parseArgs } from "node:util";
 import { plan, report, summarize } from "./verdict.mjs";
 
@@ -15,6 +17,7 @@ const { values } = parseArgs({ options: {
   // How long a like may take: main's (ADMIN_RETRIES + 1) x ADMIN_TIMEOUT_MS + the retry's 75 ms
   // at most (2,075 ms), and 500 ms for the way through the gateway.
   "budget-ms": { type: "string", default: "2575" },
+  token: { type: "string", default: process.env.MICROSHOP_TOKEN },
 } });
 if (!values.scenario) {
   console.error("usage: scenario-driver.mjs --url URL --scenario NAME [--requests N] [--concurrency C]");
@@ -41,14 +44,16 @@ async function aProduct(base) {
 }
 
 async function run(base, group, n, width) {
+  if (group.kind === "like" && !values.token) {
+    throw new Error(`${values.scenario} likes products: give a shopper's access token with --token or MICROSHOP_TOKEN`);
+  }
   const product = group.kind === "like" ? await aProduct(base) : undefined;
   const answers = [];
   let next = 0;
   const send = () => group.kind === "admin"
     ? timed(`${base}/admin/api/products?limit=1`, { headers: group.headers })
     : timed(`${base}/main/api/products/${product}/like`, { method: "POST",
-      headers: { ...group.headers, "Content-Type": "application/json" },
-      body: JSON.stringify({ userId: 1 + Math.floor(Math.random() * 100) }) });
+      headers: { ...group.headers, Authorization: `Bearer ${values.token}` } });
   await Promise.all(Array.from({ length: width }, async () => {
     while (next++ < n) answers.push(await send());
   }));

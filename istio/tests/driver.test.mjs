@@ -22,7 +22,7 @@ async function standIn({ pick = () => "v1", like = async () => 200 }) {
       response.end('[{"id": 7}]');
     } else if (request.url === "/main/api/products/7/like") {
       request.resume();
-      const status = await like(headers);
+      const status = headers.authorization === "Bearer shopper-token" ? await like(headers) : 401;
       response.writeHead(status, { "Content-Type": "application/json" });
       response.end("{}");
     } else {
@@ -34,9 +34,12 @@ async function standIn({ pick = () => "v1", like = async () => 200 }) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
+/** Runs the driver, as a shopper whose token the stand-in accepts unless `token` says otherwise. */
 function drive(url, scenario, ...extra) {
-  return new Promise((resolve) => execFile(process.execPath, [DRIVER, "--url", url, "--scenario", scenario, "--requests", "200", ...extra],
-    (error, stdout) => resolve({ code: error ? error.code : 0, lines: stdout.trim().split("\n") })));
+  const token = extra.includes("--token") ? [] : ["--token", "shopper-token"];
+  return new Promise((resolve) => execFile(process.execPath,
+    [DRIVER, "--url", url, "--scenario", scenario, "--requests", "200", ...token, ...extra.filter((e) => e !== "--no-token")],
+    (error, stdout, stderr) => resolve({ code: error ? error.code : 0, lines: stdout.trim().split("\n"), stderr })));
 }
 
 const weighted = (share) => () => (Math.random() < share ? "v3" : "v1");
@@ -95,6 +98,14 @@ test("the test user's likes: 503 within main's budget under the delay, the other
     const all = await drive(everyone.url, "abort-test-user");
     assert.equal(all.code, 1);
     assert.match(all.lines[1], /^FAIL {2}abort-test-user \/ everyone else: .*errors 100\.0%/);
+    const refused = await drive(delayed.url, "delay-test-user", "--budget-ms", "1000", "--token", "expired-token");
+    assert.equal(refused.code, 1, "likes refused with 401 fail the run");
+    assert.match(refused.lines[1], /^FAIL {2}delay-test-user \/ everyone else: /);
+    const anonymous = await new Promise((resolve) => execFile(process.execPath,
+      [DRIVER, "--url", delayed.url, "--scenario", "delay-test-user"], { env: { ...process.env, MICROSHOP_TOKEN: "" } },
+      (error, stdout, stderr) => resolve({ code: error?.code, stderr })));
+    assert.equal(anonymous.code, 1);
+    assert.match(anonymous.stderr, /give a shopper's access token with --token/);
   } finally {
     delayed.close();
     tooSlow.close();

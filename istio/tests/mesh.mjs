@@ -92,24 +92,62 @@ const matchesPattern = (pattern, value) => value !== undefined && (pattern === "
     : pattern.startsWith("*") ? value.endsWith(pattern.slice(1)) : value === pattern));
 const anyOf = (patterns, value) => patterns === undefined || patterns.some((p) => matchesPattern(p, value));
 
+const noneOf = (patterns, value) => patterns === undefined || !patterns.some((p) => matchesPattern(p, value));
+
+/** A `when` condition on a token's claim (request.auth.claims[name]), list claims by any element. */
+function conditionHolds({ key, values, notValues }, request) {
+  const claim = /^request\.auth\.claims\[(\w+)\]$/.exec(key);
+  if (!claim) throw new Error(`the tables know no condition on ${key}`);
+  const value = request.claims?.[claim[1]];
+  if (value === undefined) return false;
+  const elements = [].concat(value).map(String);
+  return (values === undefined || elements.some((e) => anyOf(values, e)))
+    && (notValues === undefined || !elements.some((e) => anyOf(notValues, e)));
+}
+
 function ruleMatches(rule, request) {
   const from = !rule.from || rule.from.some(({ source }) => anyOf(source.principals, request.principal)
-    && anyOf(source.namespaces, request.namespace));
+    && anyOf(source.namespaces, request.namespace)
+    && anyOf(source.requestPrincipals, request.requestPrincipal)
+    && noneOf(source.notRequestPrincipals, request.requestPrincipal));
   const to = !rule.to || rule.to.some(({ operation }) => anyOf(operation.ports, String(request.port))
     && anyOf(operation.methods, request.method) && anyOf(operation.paths, request.path));
-  return from && to;
+  return from && to && (rule.when ?? []).every((condition) => conditionHolds(condition, request));
+}
+
+/** Whether a policy or RequestAuthentication applies to the workload (labels), waypoint (service) or gateway. */
+const appliesTo = (resource, { labels, service, gateway }) => {
+  if (service || gateway) {
+    return (resource.spec.targetRefs ?? []).some((t) => (service ? t.kind === "Service" && t.name === service
+      : t.kind === "Gateway" && t.name === gateway));
+  }
+  return !resource.spec.targetRefs && Object.entries(resource.spec.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+};
+
+/**
+ * What the RequestAuthentications that apply make of a request's token { iss, aud, sub, groups,
+ * valid }: none (no token), refused (401: no rule for its issuer and audience, or not valid), or
+ * the request principal and claims the policies see.
+ */
+export function authenticate(resources, target, token) {
+  if (!token) return {};
+  const rules = resources.filter((r) => r.kind === "RequestAuthentication" && appliesTo(r, target)).flatMap((r) => r.spec.jwtRules);
+  const rule = rules.find((r) => r.issuer === token.iss && (!r.audiences || r.audiences.includes(token.aud)));
+  if (!rule || token.valid === false) return { refused: true };
+  return { requestPrincipal: `${token.iss}/${token.sub}`, claims: token };
 }
 
 /**
- * Whether the workload with `labels` (or, with `service`, the waypoint of that Service) lets the
- * request { principal, namespace, port, method, path } in: DENY policies first, then allowed if
- * no ALLOW policy applies or one of their rules matches.
+ * Whether the workload with `labels` (or, with `service`, the waypoint of that Service; with
+ * `gateway`, that Gateway) lets the request { principal, namespace, port, method, path, token } in:
+ * a token its RequestAuthentications refuse, no; then DENY policies first, then allowed if no
+ * ALLOW policy applies or one of their rules matches.
  */
-export function allows(resources, { labels, service }, request) {
-  const applies = (policy) => service
-    ? (policy.spec.targetRefs ?? []).some((t) => t.kind === "Service" && t.name === service)
-    : !policy.spec.targetRefs && Object.entries(policy.spec.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
-  const policies = resources.filter((r) => r.kind === "AuthorizationPolicy" && applies(r));
+export function allows(resources, target, request) {
+  const authenticated = authenticate(resources, target, request.token);
+  if (authenticated.refused) return false;
+  request = { ...request, ...authenticated };
+  const policies = resources.filter((r) => r.kind === "AuthorizationPolicy" && appliesTo(r, target));
   const action = (p) => p.spec.action ?? "ALLOW";
   if (policies.filter((p) => action(p) === "DENY").some((p) => (p.spec.rules ?? []).some((r) => ruleMatches(r, request)))) return false;
   const allowing = policies.filter((p) => action(p) === "ALLOW");

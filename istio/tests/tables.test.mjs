@@ -86,21 +86,53 @@ const GATEWAY = SA("istio-ingressgateway-service-account", "istio-system");
 const podLabels = (resources, app) => resources.find((r) => ["Deployment", "StatefulSet"].includes(r.kind)
   && r.spec.template.metadata.labels.app === app).spec.template.metadata.labels;
 
-// [source, destination app, port, method, path, allowed]
+// Tokens as the identity provider issues them (the realm's roles in the groups claim), and the
+// ones RequestAuthentication must refuse.
+const ISSUER = "http://localhost:8080/auth/realms/microshop";
+const tokenOf = (groups, extra = {}) => ({ iss: ISSUER, aud: "microshop-api", sub: `sub-${groups.join("-")}`, groups, ...extra });
+const ADMINISTRATOR = tokenOf(["shopper", "catalog-admin"]);
+const SHOPPER = tokenOf(["shopper"]);
+const MAIN_ITSELF = tokenOf(["user-directory"]);
+const OTHER_ISSUER = tokenOf(["shopper", "catalog-admin"], { iss: "https://elsewhere.example.com/realms/microshop" });
+const OTHER_AUDIENCE = tokenOf(["shopper", "catalog-admin"], { aud: "account" });
+const EXPIRED = tokenOf(["shopper", "catalog-admin"], { valid: false });
+
+// [source, destination app, port, method, path, allowed, token]
 const SIDECAR_POLICIES = [
   [GATEWAY, "frontend", 8080, "GET", "/", true],
   [GATEWAY, "admin", 8000, "GET", "/api/products", true],
-  [GATEWAY, "admin", 8000, "DELETE", "/api/products/7", true],
+  [GATEWAY, "admin", 8000, "GET", "/api/products/7", true, SHOPPER],
+  [GATEWAY, "admin", 8000, "DELETE", "/api/products/7", false],
+  [GATEWAY, "admin", 8000, "POST", "/api/products", false, SHOPPER],
+  [GATEWAY, "admin", 8000, "POST", "/api/products", true, ADMINISTRATOR],
+  [GATEWAY, "admin", 8000, "PUT", "/api/products/7", true, ADMINISTRATOR],
+  [GATEWAY, "admin", 8000, "DELETE", "/api/products/7", true, ADMINISTRATOR],
+  [GATEWAY, "admin", 8000, "DELETE", "/api/products/7", false, OTHER_ISSUER],
+  [GATEWAY, "admin", 8000, "DELETE", "/api/products/7", false, OTHER_AUDIENCE],
+  [GATEWAY, "admin", 8000, "DELETE", "/api/products/7", false, EXPIRED],
+  [GATEWAY, "admin", 8000, "GET", "/api/products", false, EXPIRED],
+  [GATEWAY, "admin", 8000, "GET", "/api/user", false, ADMINISTRATOR],
+  [GATEWAY, "admin", 8000, "PUT", "/api/users/by-subject/x", false, MAIN_ITSELF],
   [GATEWAY, "admin", 8000, "GET", "/health/ready", false],
   [GATEWAY, "admin", 8000, "GET", "/openapi/ui/", false],
-  [GATEWAY, "main", 8001, "POST", "/api/products/7/like", true],
+  [GATEWAY, "main", 8001, "GET", "/api/products/7", true],
+  [GATEWAY, "main", 8001, "POST", "/api/products/7/like", false],
+  [GATEWAY, "main", 8001, "POST", "/api/products/7/like", true, SHOPPER],
+  [GATEWAY, "main", 8001, "POST", "/api/products/7/like", true, ADMINISTRATOR],
+  [GATEWAY, "main", 8001, "POST", "/api/products/7/like", false, MAIN_ITSELF],
+  [GATEWAY, "main", 8001, "POST", "/api/products/7/like", false, OTHER_ISSUER],
   [GATEWAY, "main", 8001, "GET", "/openapi", false],
   [GATEWAY, "rabbitmq", 15672, "GET", "/", false],
-  [SA("main"), "admin", 8000, "GET", "/api/user", true],
-  [SA("main"), "admin", 8000, "GET", "/api/users/7", true],
-  [SA("main"), "admin", 8000, "GET", "/api/products", false],
-  [SA("main"), "admin", 8000, "POST", "/api/products", false],
-  [SA("main"), "admin", 8000, "DELETE", "/api/products/7", false],
+  [SA("main"), "admin", 8000, "GET", "/api/user", true, MAIN_ITSELF],
+  [SA("main"), "admin", 8000, "PUT", "/api/users/by-subject/5f1c9a52", true, MAIN_ITSELF],
+  [SA("main"), "admin", 8000, "PUT", "/api/users/by-subject/5f1c9a52", false],
+  [SA("main"), "admin", 8000, "PUT", "/api/users/by-subject/5f1c9a52", false, SHOPPER],
+  [SA("main"), "admin", 8000, "GET", "/api/user", false, OTHER_ISSUER],
+  [SA("main"), "admin", 8000, "GET", "/api/users/7", false, MAIN_ITSELF],
+  [SA("main"), "admin", 8000, "GET", "/api/products", false, MAIN_ITSELF],
+  [SA("main"), "admin", 8000, "POST", "/api/products", false, ADMINISTRATOR],
+  [SA("main"), "admin", 8000, "DELETE", "/api/products/7", false, ADMINISTRATOR],
+  [SA("frontend"), "admin", 8000, "PUT", "/api/users/by-subject/5f1c9a52", false, MAIN_ITSELF],
   [SA("frontend"), "admin", 8000, "GET", "/api/products", false],
   [SA("frontend"), "main", 8001, "GET", "/api/products", false],
   [SA("admin"), "main", 8001, "GET", "/api/products", false],
@@ -125,15 +157,15 @@ const SIDECAR_POLICIES = [
   [SA("admin-likes"), "main-db", 3306, undefined, undefined, false],
   [SA("admin"), "main-sync", 8081, "GET", "/health", false],
   [SA("default"), "admin", 8000, "GET", "/api/products", false],
-  [SA("main", "elsewhere"), "admin", 8000, "GET", "/api/users/7", false],
+  [SA("main", "elsewhere"), "admin", 8000, "GET", "/api/user", false, MAIN_ITSELF],
 ];
 
 test("policy table, sidecars: deny by default, exactly the shop's calls allowed", () => {
   const resources = sidecar("all-v1");
-  for (const [principal, app, port, method, path, expected] of SIDECAR_POLICIES) {
-    const request = { principal, namespace: principal.split("/")[2], port, method, path };
+  for (const [principal, app, port, method, path, expected, token] of SIDECAR_POLICIES) {
+    const request = { principal, namespace: principal.split("/")[2], port, method, path, token };
     assert.equal(allows(resources, { labels: podLabels(resources, app) }, request), expected,
-      `${principal} -> ${app}:${port} ${method ?? ""} ${path ?? ""}`);
+      `${principal} -> ${app}:${port} ${method ?? ""} ${path ?? ""} ${token ? `with groups ${token.groups}` : "without a token"}`);
   }
 });
 
@@ -142,11 +174,26 @@ test("policy table, ambient: L4 at the pods, admin's L7 at its waypoint", () => 
   const gateway = SA("microshop-istio");
   const waypoint = SA("waypoint");
   const pods = (app, principal, port) => allows(resources, { labels: podLabels(resources, app) }, { principal, port });
-  const atWaypoint = (principal, method, path) => allows(resources, { service: "admin" }, { principal, port: 8000, method, path });
-  assert.equal(atWaypoint(SA("main"), "GET", "/api/users/7"), true);
-  assert.equal(atWaypoint(SA("main"), "GET", "/api/user"), true);
-  assert.equal(atWaypoint(SA("main"), "POST", "/api/products"), false);
+  const atWaypoint = (principal, method, path, token) => allows(resources, { service: "admin" }, { principal, port: 8000, method, path, token });
+  const atGateway = (method, path, token) => allows(resources, { gateway: "microshop" }, { principal: undefined, port: 80, method, path, token });
+  assert.equal(atWaypoint(SA("main"), "PUT", "/api/users/by-subject/5f1c9a52", MAIN_ITSELF), true);
+  assert.equal(atWaypoint(SA("main"), "PUT", "/api/users/by-subject/5f1c9a52", SHOPPER), false);
+  assert.equal(atWaypoint(SA("main"), "GET", "/api/user", MAIN_ITSELF), true);
+  assert.equal(atWaypoint(SA("main"), "GET", "/api/user"), false);
+  assert.equal(atWaypoint(SA("main"), "POST", "/api/products", MAIN_ITSELF), false);
   assert.equal(atWaypoint(gateway, "GET", "/api/products"), true);
+  assert.equal(atWaypoint(gateway, "POST", "/api/products"), false);
+  assert.equal(atWaypoint(gateway, "POST", "/api/products", SHOPPER), false);
+  assert.equal(atWaypoint(gateway, "POST", "/api/products", ADMINISTRATOR), true);
+  assert.equal(atWaypoint(gateway, "DELETE", "/api/products/7", OTHER_ISSUER), false);
+  assert.equal(atGateway("GET", "/main/api/products"), true);
+  assert.equal(atGateway("POST", "/main/api/products/7/like"), false);
+  assert.equal(atGateway("POST", "/main/api/products/7/like", SHOPPER), true);
+  assert.equal(atGateway("POST", "/main/api/products/7/like", MAIN_ITSELF), false);
+  assert.equal(atGateway("POST", "/main/api/products/7/like", EXPIRED), false);
+  assert.equal(atGateway("POST", "/admin/api/products", SHOPPER), false);
+  assert.equal(atGateway("POST", "/admin/api/products", ADMINISTRATOR), true);
+  assert.equal(atGateway("DELETE", "/admin/api/products/7", OTHER_AUDIENCE), false);
   assert.equal(atWaypoint(gateway, "GET", "/health/ready"), false);
   assert.equal(atWaypoint(SA("frontend"), "GET", "/api/products"), false);
   assert.equal(pods("admin", waypoint, 8000), true, "the waypoint reaches admin's pods");

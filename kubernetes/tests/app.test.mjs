@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { identityOnThisMachine, token } from "./identity.mjs";
 import { JAR, Processes, WLP, eventually, get, migrate as runMigration, postJson } from "./processes.mjs";
 import { ROOT, named, read, render, workspace } from "./render.mjs";
 
@@ -45,6 +46,17 @@ function onThisMachine(vars, name) {
     assert.equal(Number(amqp[2]), named(resources, "Service", "rabbitmq").spec.ports.find((p) => p.name === "tcp-amqp").port);
     mapped.AMQP_URL = AMQP;
   }
+  if (vars.MP_JWT_VERIFY_ISSUER) {
+    const includes = named(resources, "Deployment", "frontend").spec.template.spec.volumes.find((v) => v.name === "api-routes");
+    const browserSignsInAt = /"authority": "([^"]+)"/.exec(named(resources, "ConfigMap", includes.configMap.name).data["identity.conf"])[1];
+    assert.equal(vars.MP_JWT_VERIFY_ISSUER, browserSignsInAt, `${name}: trusts the issuer the frontend signs in at`);
+    assert.ok(vars.MP_JWT_VERIFY_PUBLICKEY_LOCATION.startsWith("http"), `${name}: MP_JWT_VERIFY_PUBLICKEY_LOCATION`);
+    Object.assign(mapped, pick(identityOnThisMachine, ["MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION"]));
+  }
+  if (vars.IDENTITY_TOKEN_URL) {
+    assert.equal(vars.IDENTITY_CLIENT_SECRET.length, 32, `${name}: IDENTITY_CLIENT_SECRET from the Secret identity`);
+    Object.assign(mapped, pick(identityOnThisMachine, ["IDENTITY_TOKEN_URL", "IDENTITY_CLIENT_SECRET"]));
+  }
   if (vars.ADMIN_URL) {
     assert.equal(vars.ADMIN_URL, `http://admin:${named(resources, "Service", "admin").spec.ports[0].port}`, `${name}: ADMIN_URL`);
     mapped.ADMIN_URL = `http://127.0.0.1:${PORTS.admin}`;
@@ -53,6 +65,7 @@ function onThisMachine(vars, name) {
 }
 
 const workload = (kind, name) => named(resources, kind, name);
+const pick = (from, keys) => Object.fromEntries(keys.map((key) => [key, from[key]]));
 const url = (name, path) => `http://127.0.0.1:${PORTS[name]}${path}`;
 
 /** The probes a container declares, as URLs on this machine. */
@@ -130,12 +143,12 @@ test("the consumers answer their probes, and the whole shop works as configured"
     }
   }
   const created = await postJson(url("admin", "/api/products"),
-    { title: "From the manifests", image: "https://images.example.com/k8s.png" });
+    { title: "From the manifests", image: "https://images.example.com/k8s.png" }, await token("test-admin"));
   assert.equal(created.status, 201, created.body);
   assert.equal(created.headers.get("X-Service-Version"), environment(workload("Deployment", "admin-v1")).vars.SERVICE_VERSION);
   const { id } = JSON.parse(created.body);
   await eventually(`product ${id} in main`, 30, async () => (await get(url("main", `/api/products/${id}`))).status === 200 || "not yet");
-  const like = await postJson(url("main", `/api/products/${id}/like`), { userId: 1 });
+  const like = await postJson(url("main", `/api/products/${id}/like`), undefined, await token("shopper-1"));
   assert.equal(like.status, 200, like.body);
   await eventually("the like counted in admin", 30,
     async () => JSON.parse((await get(url("admin", `/api/products/${id}`))).body).likes === 1 || "not yet");

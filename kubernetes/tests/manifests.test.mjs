@@ -28,7 +28,7 @@ test("make-secrets writes random passwords once, readable only by their owner, a
   const dir = join(ws, "kubernetes", "secrets", "generated-by-scripts-make-secrets.sh");
   execFileSync(script, { stdio: "pipe" });
   const first = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
-  assert.deepEqual(Object.keys(first).sort(), ["admin-db.env", "main-db.env", "rabbitmq.env"]);
+  assert.deepEqual(Object.keys(first).sort(), ["admin-db.env", "identity.env", "liberty.env", "main-db.env", "rabbitmq.env"]);
   for (const [file, text] of Object.entries(first)) {
     assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600, file);
     for (const line of text.trim().split("\n")) assert.match(line, /^[a-z-]+=[A-Za-z0-9]{32}$/, `${file}: ${line}`);
@@ -142,12 +142,13 @@ function settingsRead() {
   const asEnv = (key) => key.toUpperCase().replace(/[^A-Z0-9]/g, "_");
   const found = (dirs, pattern, regex) => new Set(dirs.flatMap((dir) => files(dir, pattern))
     .flatMap((file) => [...readFileSync(file, "utf8").matchAll(regex)].map((m) => m[1])));
-  const liberty = new Set(["JVM_ARGS"]);
+  // Liberty's own: extra JVM options, and the default keystore's password (which MP JWT needs).
+  const liberty = new Set(["JVM_ARGS", "keystore_password"]);
   const sources = ["admin-war/src/main", "main-war/src/main", "liberty-config/server/src/main", "liberty-config/web/src/main",
     "liberty-config/outbox/src/main", "liberty-config/events/src/main"];
   for (const key of found(sources, "\\$\\{", /\$\{([a-z][a-z0-9.-]*)\}/g)) liberty.add(asEnv(key));
   for (const key of found(sources, "ConfigProperty", /@ConfigProperty\(name = "([^"]+)"/g)) liberty.add(asEnv(key));
-  for (const file of files("admin-war/src/main/resources", ".").concat(files("main-war/src/main/resources", "."))
+  for (const file of ["admin-war", "main-war", "liberty-config/web"].flatMap((dir) => files(`${dir}/src/main/resources`, "."))
     .filter((f) => f.endsWith("microprofile-config.properties"))) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       const key = /^([a-z][a-z0-9.-]*)=/.exec(line);
@@ -158,12 +159,16 @@ function settingsRead() {
   return { "microshop-admin": liberty, "microshop-main": liberty, "microshop-consumer": consumer };
 }
 
+/** What a service that checks bearer tokens must be told: whom to trust, and its keystore's password. */
+const TRUSTS_TOKENS = ["MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "keystore_password"];
+
 test("every setting the manifests give is one the app reads, and the ones it needs are given", () => {
   const reads = settingsRead();
   const { resources } = renderWith("production-like", ["admin-canary"]);
   const needed = {
-    "microshop-admin": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "AMQP_URL"],
-    "microshop-main": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "AMQP_URL", "ADMIN_URL"],
+    "microshop-admin": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "AMQP_URL", ...TRUSTS_TOKENS],
+    "microshop-main": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD", "AMQP_URL", "ADMIN_URL", ...TRUSTS_TOKENS,
+      "IDENTITY_TOKEN_URL", "IDENTITY_CLIENT_SECRET"],
     "microshop-consumer": ["DB_HOST", "DB_NAME", "DB_USER", "DB_PASSWORD"],
   };
   let checked = 0;

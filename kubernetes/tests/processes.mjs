@@ -63,8 +63,10 @@ export async function get(url) {
   }
 }
 
-export async function postJson(url, body) {
-  const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+/** POST, with a JSON body and, given one, a bearer token. */
+export async function postJson(url, body, token) {
+  const headers = { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) };
+  const response = await fetch(url, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
 

@@ -1,14 +1,17 @@
 // What the rabbitmq-cluster component promises, on this machine: the shop on three clustered
 // RabbitMQ nodes (AMQP_URL names all three), its quorum queues with a member on each node, and
 // the node that leads main-sync's queue killed (SIGKILL) in the middle of a burst of creates,
-// updates and likes: every call still answers, nothing reaches a dead-letter queue, and both
-// databases end identical. Run by command 2 after the build (scripts/lib/kubernetes.sh starts
+// updates and likes (three shoppers' and, main-cluster allowing them with LIKES_ANONYMOUS=true,
+// one anonymous like each): every call still answers, nothing reaches a dead-letter queue, and
+// both databases end identical. Run by command 2 after the build (scripts/lib/kubernetes.sh starts
 // the nodes and passes CLUSTER_AMQP_URL, CLUSTER_NODES, CLUSTER_NODE_DIRS, CLUSTER_VHOST).
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
+import { randomBytes } from "node:crypto";
+import { identityOnThisMachine, token } from "./identity.mjs";
 import { Processes, eventually, get, migrate, postJson } from "./processes.mjs";
 
 const AMQP = process.env.CLUSTER_AMQP_URL;
@@ -66,8 +69,10 @@ before(async () => {
   migrate(["migrate", "admin"], { ...DB, DB_NAME: "admin_cluster_test" });
   migrate(["migrate", "main"], { ...DB, DB_NAME: "main_cluster_test" });
   const common = { ...DB, AMQP_URL: AMQP, OUTBOX_LEASE_MS: "5000" };
-  processes.liberty("admin", "admin-cluster", { ...common, DB_NAME: "admin_cluster_test", HTTP_PORT: "19410" });
-  processes.liberty("main", "main-cluster", { ...common, DB_NAME: "main_cluster_test", HTTP_PORT: "19411", ADMIN_URL: ADMIN });
+  const liberty = { ...common, ...identityOnThisMachine, keystore_password: randomBytes(16).toString("hex") };
+  processes.liberty("admin", "admin-cluster", { ...liberty, DB_NAME: "admin_cluster_test", HTTP_PORT: "19410" });
+  processes.liberty("main", "main-cluster", { ...liberty, DB_NAME: "main_cluster_test", HTTP_PORT: "19411", ADMIN_URL: ADMIN,
+    LIKES_ANONYMOUS: "true" });
   processes.consumer("cluster-main-sync", ["main-sync"], { ...common, DB_NAME: "main_cluster_test", HEALTH_PORT: "19491" });
   processes.consumer("cluster-admin-likes", ["admin-likes"], { ...common, DB_NAME: "admin_cluster_test", HEALTH_PORT: "19492" });
   for (const ready of [`${ADMIN}/health/ready`, `${MAIN}/health/ready`, "http://127.0.0.1:19491/health/ready",
@@ -77,6 +82,23 @@ before(async () => {
 });
 
 after(() => processes.stopAll());
+
+test("with anonymous likes allowed, a like without a token counts, one with a bad token is still refused", async () => {
+  const administrator = await token("test-admin");
+  const created = await postJson(`${ADMIN}/api/products`, { title: "Anonymous", image: "https://images.example.com/anonymous.png" },
+    administrator);
+  assert.equal(created.status, 201, created.body);
+  const { id } = JSON.parse(created.body);
+  await eventually(`product ${id} in main`, 60, async () => (await get(`${MAIN}/api/products/${id}`)).status === 200 || "not yet");
+  const refused = await postJson(`${MAIN}/api/products/${id}/like`, undefined, `${administrator.slice(0, -4)}AAAA`);
+  assert.equal(refused.status, 401, refused.body);
+  const liked = await postJson(`${MAIN}/api/products/${id}/like`);
+  assert.equal(liked.status, 200, liked.body);
+  assert.equal(JSON.parse(liked.body).likes, 1);
+  const user = sql("main_cluster_test", `SELECT user_id FROM product_likes WHERE product_id = ${id}`);
+  assert.equal(sql("admin_cluster_test", `SELECT COUNT(*) FROM users WHERE id = ${user} AND subject IS NULL`), "1",
+    "an anonymous like is a seeded user's");
+});
 
 test("every quorum queue has a member on each of the three nodes", () => {
   const byName = Object.fromEntries(queues().map((q) => [q.name, q]));
@@ -89,8 +111,11 @@ test("every quorum queue has a member on each of the three nodes", () => {
 test("the leader's node killed in the middle of a burst: every call answers and both databases end identical", async () => {
   const run = Date.now().toString(36);
   const ids = [];
+  const administrator = await token("test-admin");
+  const shoppers = await Promise.all([1, 2, 3].map((n) => token(`shopper-${n}`)));
   await burst(Array.from({ length: PRODUCTS }, (_, i) => async () => {
-    const created = await postJson(`${ADMIN}/api/products`, { title: `Clustered ${run} ${i}`, image: `https://images.example.com/${run}/${i}.png` });
+    const created = await postJson(`${ADMIN}/api/products`, { title: `Clustered ${run} ${i}`, image: `https://images.example.com/${run}/${i}.png` },
+      administrator);
     assert.equal(created.status, 201, created.body);
     ids.push(JSON.parse(created.body).id);
   }), 8, () => {});
@@ -102,12 +127,13 @@ test("the leader's node killed in the middle of a burst: every call answers and 
   const pid = readFileSync(join(DIRS[NODES.indexOf(leader)], "pid"), "utf8").trim();
   const tasks = ids.flatMap((id) => [
     async () => {
-      const updated = await fetch(`${ADMIN}/api/products/${id}`, { method: "PUT", headers: { "Content-Type": "application/json" },
+      const updated = await fetch(`${ADMIN}/api/products/${id}`, { method: "PUT",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${administrator}` },
         body: JSON.stringify({ title: `Clustered ${run} ${id} renamed`, image: `https://images.example.com/${run}/${id}-2.png` }) });
       assert.equal(updated.status, 200, await updated.text());
     },
-    ...[1, 2, 3].map((user) => async () => {
-      const liked = await postJson(`${MAIN}/api/products/${id}/like`, { userId: user });
+    ...[...shoppers, undefined].map((shopper) => async () => {
+      const liked = await postJson(`${MAIN}/api/products/${id}/like`, undefined, shopper);
       assert.equal(liked.status, 200, liked.body);
     }),
   ]);
@@ -127,7 +153,7 @@ test("the leader's node killed in the middle of a burst: every call answers and 
   for (const id of ids) {
     const product = inAdmin.find((p) => p.id === id);
     assert.equal(product.title, `Clustered ${run} ${id} renamed`);
-    assert.equal(product.likes, 3, `product ${id}: every like counted once`);
+    assert.equal(product.likes, 4, `product ${id}: every like counted once`);
   }
   for (const q of queues().filter((q) => q.name.endsWith(".dead"))) assert.equal(q.messages, 0, `${q.name} is empty`);
   assert.notEqual(queues().find((q) => q.name === QUEUES[0]).leader, leader, "a new leader took over");

@@ -12,7 +12,7 @@ export const COMPONENTS = ["admin-canary", "network-policies", "autoscaling", "r
 export const INCLUDED = { local: [], nfs: [], "production-like": ["autoscaling", "rabbitmq-cluster"] };
 
 /**
- * A copy of kubernetes/, istio/ and scripts/make-secrets.sh in a directory of its own, so that a
+ * A copy of kubernetes/, istio/ and scripts/make-secrets.sh (with the scripts/lib/common.sh it sources) in a directory of its own, so that a
  * test can generate secrets, change a file or add a kustomization without touching the repository.
  */
 export function workspace({ secrets = true } = {}) {
@@ -23,8 +23,9 @@ export function workspace({ secrets = true } = {}) {
       filter: (path) => !path.includes("node_modules") && !path.includes("generated-by-scripts-make-secrets.sh"),
     });
   }
-  mkdirSync(join(root, "scripts"));
+  mkdirSync(join(root, "scripts", "lib"), { recursive: true });
   cpSync(join(ROOT, "scripts", "make-secrets.sh"), join(root, "scripts", "make-secrets.sh"));
+  cpSync(join(ROOT, "scripts", "lib", "common.sh"), join(root, "scripts", "lib", "common.sh"));
   if (secrets) execFileSync(join(root, "scripts", "make-secrets.sh"), { stdio: "pipe" });
   return root;
 }

@@ -20,6 +20,9 @@ AMQP_PASSWORD="${AMQP_PASSWORD:-guest}"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 
+# Letters and digits only: secrets go into URLs (AMQP_URL) and shell-free env files.
+random_secret() { { LC_ALL=C tr -dc 'A-Za-z0-9' </dev/urandom || true; } | head -c 32; }
+
 is_root() { [ "$(id -u)" = 0 ]; }
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
@@ -192,7 +195,9 @@ copy_server() { # service name port database admin-url amqp-url
   mkdir -p "$dir/apps"
   cp "$ROOT_DIR/$1-war/src/main/liberty/config/server.xml" "$dir/"
   cp "$ROOT_DIR/$1-war/target/$1.war" "$dir/apps/"
-  printf 'HTTP_PORT=%s\nDB_NAME=%s\nADMIN_URL=%s\nAMQP_URL=%s\n' "$3" "$4" "$5" "$6" >"$dir/server.env"
+  # keystore_password: Liberty's SSL support, which MP JWT needs, starts only with one.
+  printf 'HTTP_PORT=%s\nDB_NAME=%s\nADMIN_URL=%s\nAMQP_URL=%s\nkeystore_password=%s\n' "$3" "$4" "$5" "$6" "$(random_secret)" \
+    >"$dir/server.env"
 }
 
 # Waits for a 200 from <url>; otherwise fails naming <what> and its log, and shows the log's end.

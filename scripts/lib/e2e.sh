@@ -19,7 +19,7 @@ E2E_NGINX_DIR="${TMPDIR:-/tmp}/microshop-e2e-nginx"
 # a cluster without a mesh mounts (kubernetes/base/frontend/api-routes.conf). Only what differs
 # on this machine is changed: the port, the files' directory, the routes' directory and the
 # services' addresses.
-start_frontend_nginx() { # port admin-port main-port log-file dist
+start_frontend_nginx() { # port admin-port main-port log-file dist identity-authority
   command -v nginx >/dev/null || apt_install nginx-light || apt_install nginx \
     || fail "The end-to-end tests serve the frontend with nginx, as its image does: apt-get install nginx."
   local dir="$E2E_NGINX_DIR" conf="$ROOT_DIR/frontend/nginx.conf" routes="$ROOT_DIR/kubernetes/base/frontend/api-routes.conf"
@@ -34,6 +34,10 @@ start_frontend_nginx() { # port admin-port main-port log-file dist
     -e "s|^    include /etc/nginx/microshop/\\*.conf;\$|    include $dir/microshop/*.conf;|" "$conf" >"$dir/default.conf"
   sed -e "s|http://admin:8000/|http://127.0.0.1:$2/|" -e "s|http://main:8001/|http://127.0.0.1:$3/|" "$routes" \
     >"$dir/microshop/api-routes.conf"
+  # Where the browser signs in, as a cluster's frontend is told (kubernetes/base/frontend/identity.conf).
+  printf '{"authority": "%s", "clientId": "microshop-frontend"}\n' "$6" >"$dir/identity.json"
+  printf 'location = /identity.json {\n    add_header Cache-Control "no-cache";\n    alias %s/identity.json;\n}\n' "$dir" \
+    >"$dir/microshop/identity.conf"
   cat >"$dir/nginx.conf" <<NGINX
 daemon off;
 user root;
@@ -76,6 +80,8 @@ run_e2e() { # amqp-url
   fresh_databases e2e_test
   copy_server admin admin-e2e "$E2E_ADMIN_PORT" admin_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
   copy_server main main-e2e "$E2E_MAIN_PORT" main_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
+  identity_server_env "$IT_IDENTITY_URL" "$IT_IDENTITY_MAIN_SECRET" >>"$WLP_DIR/usr/servers/admin-e2e/server.env"
+  identity_server_env "$IT_IDENTITY_URL" "$IT_IDENTITY_MAIN_SECRET" >>"$WLP_DIR/usr/servers/main-e2e/server.env"
   "$WLP_DIR/bin/server" start admin-e2e >/dev/null
   "$WLP_DIR/bin/server" start main-e2e >/dev/null
   AMQP_URL="$amqp" DB_NAME=main_e2e_test HEALTH_PORT=$E2E_MAIN_SYNC_HEALTH_PORT start_consumer_process main-sync "$logs/e2e-main-sync.log"
@@ -83,14 +89,19 @@ run_e2e() { # amqp-url
   AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=$E2E_ADMIN_LIKES_HEALTH_PORT start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
   local admin_likes=$CONSUMER_PID
   E2E_PIDS="$main_sync $admin_likes"
-  start_frontend_nginx "$E2E_FRONTEND_PORT" "$E2E_ADMIN_PORT" "$E2E_MAIN_PORT" "$logs/e2e-frontend.log" "$ROOT_DIR/frontend/dist"
+  start_frontend_nginx "$E2E_FRONTEND_PORT" "$E2E_ADMIN_PORT" "$E2E_MAIN_PORT" "$logs/e2e-frontend.log" "$ROOT_DIR/frontend/dist" \
+    "$IT_IDENTITY_URL/realms/$REALM"
   E2E_PIDS+=" $FRONTEND_PID"
   await_http "http://localhost:$E2E_ADMIN_PORT/health/ready" 120 "admin-e2e" "$WLP_DIR/usr/servers/admin-e2e/logs/messages.log"
   await_http "http://localhost:$E2E_MAIN_PORT/health/ready" 120 "main-e2e" "$WLP_DIR/usr/servers/main-e2e/logs/messages.log"
   await_http "http://localhost:$E2E_MAIN_SYNC_HEALTH_PORT/health/ready" 60 "main-sync" "$logs/e2e-main-sync.log" "$main_sync"
   await_http "http://localhost:$E2E_ADMIN_LIKES_HEALTH_PORT/health/ready" 60 "admin-likes" "$logs/e2e-admin-likes.log" "$admin_likes"
   await_http "http://localhost:$E2E_FRONTEND_PORT/" 60 "the frontend" "$logs/e2e-frontend.log" "$FRONTEND_PID"
+  # The realm's own users (kubernetes/base/identity), with this run's passwords: the browser signs
+  # in through the provider's login page.
   (cd "$ROOT_DIR/frontend" && E2E_BASE_URL="http://localhost:$E2E_FRONTEND_PORT" E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-}" \
+    E2E_ADMIN_PASSWORD="$(identity_secret "$TEST_IDENTITY_SECRETS" MICROSHOP_ADMIN_PASSWORD)" \
+    E2E_SHOPPER_PASSWORD="$(identity_secret "$TEST_IDENTITY_SECRETS" MICROSHOP_SHOPPER_PASSWORD)" \
     node --test e2e/shop.e2e.mjs) || fail "The end-to-end tests failed (logs: .run/e2e-*.log)."
   stop_e2e
 }

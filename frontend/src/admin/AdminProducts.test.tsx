@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { answers, json, page, problem, routes } from '../test/http';
+import { ADMINISTRATOR, session } from '../test/session';
 import { AdminProducts } from './AdminProducts';
 
 const mug = { id: 7, title: 'Coffee mug', image: 'https://images.example.com/mug.png', likes: 3 };
@@ -9,7 +10,7 @@ const mug = { id: 7, title: 'Coffee mug', image: 'https://images.example.com/mug
 describe('AdminProducts', () => {
   it('lists the products with id, image, title, likes and actions', async () => {
     answers(json(200, [mug]));
-    render(<AdminProducts />);
+    render(<AdminProducts />, { wrapper: session(ADMINISTRATOR).wrapper });
 
     const row = (await screen.findByText('Coffee mug', { selector: 'td' })).closest('tr')!;
     expect(within(row).getByRole('img', { name: 'Coffee mug' })).toHaveAttribute('src', mug.image);
@@ -19,7 +20,7 @@ describe('AdminProducts', () => {
 
   it('shows which admin version served it, and the likes as that version shows them', async () => {
     answers(json(200, [mug], 'application/json', { 'X-Service-Version': 'v1' }));
-    const { unmount } = render(<AdminProducts />);
+    const { unmount } = render(<AdminProducts />, { wrapper: session(ADMINISTRATOR).wrapper });
     expect(await screen.findByText('admin v1')).toBeInTheDocument();
     const plain = (await screen.findByText('Coffee mug', { selector: 'td' })).closest('tr')!;
     expect(within(plain).getByRole('cell', { name: '3' })).toBeInTheDocument();
@@ -27,7 +28,7 @@ describe('AdminProducts', () => {
 
     for (const version of ['v2', 'v3']) {
       answers(json(200, [mug], 'application/json', { 'X-Service-Version': version }));
-      const { unmount: done } = render(<AdminProducts />);
+      const { unmount: done } = render(<AdminProducts />, { wrapper: session(ADMINISTRATOR).wrapper });
       expect(await screen.findByText(`admin ${version}`)).toBeInTheDocument();
       const stars = screen.getByLabelText('3 likes');
       expect(stars).toHaveTextContent('★ 3');
@@ -38,19 +39,19 @@ describe('AdminProducts', () => {
 
   it('names no version when admin does not say', async () => {
     answers(json(200, [mug]));
-    render(<AdminProducts />);
+    render(<AdminProducts />, { wrapper: session(ADMINISTRATOR).wrapper });
     await screen.findByText('Coffee mug', { selector: 'td' });
     expect(screen.queryByText(/Served by/)).not.toBeInTheDocument();
   });
 
   it('says when there are no products, and when they cannot be loaded', async () => {
     answers(json(200, []));
-    const { unmount } = render(<AdminProducts />);
+    const { unmount } = render(<AdminProducts />, { wrapper: session(ADMINISTRATOR).wrapper });
     expect(await screen.findByText('There are no products yet.')).toBeInTheDocument();
     unmount();
 
     answers(problem(503, 'down'));
-    render(<AdminProducts />);
+    render(<AdminProducts />, { wrapper: session(ADMINISTRATOR).wrapper });
     expect(await screen.findByRole('alert')).toHaveTextContent('The catalogue is not available right now.');
   });
 

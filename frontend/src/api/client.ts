@@ -39,6 +39,13 @@ export interface Page<T> {
   servedBy?: string;
 }
 
+let accessToken: string | undefined;
+
+/** The signed-in person's access token, sent as a bearer token on every call; undefined: none. */
+export function setAccessToken(token: string | undefined) {
+  accessToken = token;
+}
+
 /** fetch, with JSON in and out and every failure turned into an ApiError. */
 export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
   return (await send<T>(url, init)).body;
@@ -74,7 +81,12 @@ async function send<T>(url: string, init: RequestInit): Promise<{ response: Resp
   try {
     response = await fetch(url, {
       ...init,
-      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+        ...init.headers,
+      },
     });
   } catch {
     throw new ApiError(0, { title: 'Service unavailable', detail: 'The service could not be reached.' });

@@ -46,12 +46,7 @@ export const catalogue = {
 /** The storefront, from main: the products with the likes main counted. */
 export const storefront = {
   page: (after?: number) => page(MAIN, after),
-  /** Without a shopper, admin picks a user, as the original system did. */
-  like: (id: number, userId?: number) =>
-    request<Product>(`${MAIN}/${id}/like`, { method: 'POST', ...(userId ? { body: JSON.stringify({ userId }) } : {}) }),
+  /** As the signed-in shopper: main takes who likes from the access token. */
+  like: (id: number) => request<Product>(`${MAIN}/${id}/like`, { method: 'POST' }),
 };
 
-/** A user admin knows, chosen at random: a first-time shopper's number. */
-export const users = {
-  anyone: () => request<{ id: number }>('/admin/api/user'),
-};

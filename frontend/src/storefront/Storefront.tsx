@@ -2,14 +2,12 @@ import { storefront, type Product } from '../api/products';
 import { ProductList } from '../products/ProductList';
 import { useProducts } from '../products/useProducts';
 import { LikeButton } from './LikeButton';
-import { useShopper } from './useShopper';
 
 const UNAVAILABLE = 'The shop is not available right now. Please try again in a moment.';
 
 /** The shop window: every product with its likes, from main. */
 export function Storefront() {
   const { load, setLoad, refresh, loadMore } = useProducts(storefront.page, UNAVAILABLE);
-  const [shopper, setShopper] = useShopper();
 
   function liked(product: Product) {
     setLoad((current) => current.kind === 'loaded'
@@ -21,11 +19,6 @@ export function Storefront() {
     <section aria-labelledby="storefront-title">
       <header className="section-header">
         <h1 id="storefront-title">Products</h1>
-        <label className="shopper">
-          Shopper number
-          <input type="number" min={1} value={shopper ?? ''}
-                 onChange={(event) => setShopper(Number(event.target.value))} />
-        </label>
       </header>
       <ProductList load={load} onRetry={() => void refresh()} onMore={() => void loadMore()}>
         {(products) => (
@@ -38,7 +31,7 @@ export function Storefront() {
                   <p className="likes" aria-label={`${product.likes} likes`}>
                     {product.likes} {product.likes === 1 ? 'like' : 'likes'}
                   </p>
-                  <LikeButton product={product} shopper={shopper} onLiked={liked} />
+                  <LikeButton product={product} onLiked={liked} />
                 </article>
               </li>
             ))}

@@ -10,7 +10,7 @@ public class AdminServiceIT extends ServiceContract {
     @Override
     protected Set<String> documentedOperations() {
         return Set.of("GET /api/products", "POST /api/products", "GET /api/products/{id}", "PUT /api/products/{id}",
-                "DELETE /api/products/{id}", "GET /api/user", "GET /api/users/{id}");
+                "DELETE /api/products/{id}", "GET /api/user", "PUT /api/users/by-subject/{subject}");
     }
 
     @Override

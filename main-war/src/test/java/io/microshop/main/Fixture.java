@@ -3,14 +3,10 @@ package io.microshop.main;
 import io.microshop.main.product.ProductView;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.testing.ServiceUnderTest;
 import io.microshop.testing.TestDatabase;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +20,6 @@ public final class Fixture {
     private static final TestDatabase DATABASE = TestDatabase.fromSystemProperties();
     private static final AtomicLong IDS = new AtomicLong();
     private static FaultProxy adminProxy;
-    private static List<Long> users;
 
     private Fixture() {
     }
@@ -68,30 +63,9 @@ public final class Fixture {
         return DATABASE.queryLong("SELECT COUNT(*) FROM product_likes WHERE product_id = ?", productId);
     }
 
-    /** The users admin knows (its changelog seeds them), in id order. */
-    public static synchronized List<Long> users() {
-        if (users == null) {
-            List<Long> ids = new ArrayList<>();
-            try (var db = adminDatabase().connect(); Statement statement = db.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT id FROM users ORDER BY id")) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            users = List.copyOf(ids);
-        }
-        return users;
-    }
-
-    /** The first {@code count} users admin knows; fails the test when there are fewer. */
-    public static List<Long> users(int count) {
-        List<Long> known = users();
-        if (known.size() < count) {
-            throw new IllegalStateException("the test needs " + count + " users, admin knows " + known.size());
-        }
-        return known.subList(0, count);
+    /** The shop's user of a signed-in person, as admin mapped it on that person's first like. */
+    public static long userOf(String token) {
+        return adminDatabase().queryLong("SELECT id FROM users WHERE subject = ?", Identity.subject(token));
     }
 
     /** The proxy in front of admin's test server, started once (once admin is ready) and passing traffic. */

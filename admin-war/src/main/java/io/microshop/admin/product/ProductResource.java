@@ -1,7 +1,10 @@
 package io.microshop.admin.product;
 
+import io.microshop.web.openapi.ProblemResponsesReader;
 import io.microshop.web.paging.PageRequest;
 import io.microshop.web.problem.ProblemException;
+import io.microshop.web.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/products")
@@ -72,6 +76,10 @@ public class ProductResource {
 
     @POST
     @Operation(summary = "Create a product")
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @SecurityRequirement(name = ProblemResponsesReader.BEARER)
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductInput.class),
             examples = @ExampleObject(name = "product", value = INPUT_EXAMPLE)))
@@ -93,6 +101,10 @@ public class ProductResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a product's title and image")
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @SecurityRequirement(name = ProblemResponsesReader.BEARER)
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductInput.class),
             examples = @ExampleObject(name = "product", value = INPUT_EXAMPLE)))
@@ -112,6 +124,10 @@ public class ProductResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a product")
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @SecurityRequirement(name = ProblemResponsesReader.BEARER)
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void delete(@Parameter(description = "The product's id.", example = "7") @PathParam("id") long id) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microshop.event.ProductFields;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.web.paging.PageRequest;
 import io.microshop.testing.ServiceUnderTest;
 import io.microshop.testing.TestDatabase;
@@ -27,16 +28,18 @@ public class ProductApiIT {
 
     private static final String IMAGE = "https://images.example.com/mug.png";
 
+    private static final String ADMIN = "Bearer " + Identity.admin();
+
     @RESTClient
     public static ProductsApi products;
 
-    private final Http http = ServiceUnderTest.http();
+    private final Http http = ServiceUnderTest.http().as(Identity.admin());
     private final TestDatabase database = TestDatabase.fromSystemProperties();
 
     @Test
     void listsEveryProductOrderedById() {
-        ProductView first = products.create(new ProductInput(unique("First"), IMAGE));
-        ProductView second = products.create(new ProductInput(unique("Second"), IMAGE));
+        ProductView first = products.create(ADMIN, new ProductInput(unique("First"), IMAGE));
+        ProductView second = products.create(ADMIN, new ProductInput(unique("Second"), IMAGE));
 
         List<ProductView> listed = products.list();
 
@@ -132,7 +135,7 @@ public class ProductApiIT {
 
     @Test
     void getAnswersTheProduct() {
-        ProductView created = products.create(new ProductInput(unique("Get"), IMAGE));
+        ProductView created = products.create(ADMIN, new ProductInput(unique("Get"), IMAGE));
 
         Http.Reply reply = http.get("/api/products/" + created.id());
 
@@ -151,7 +154,7 @@ public class ProductApiIT {
 
     @Test
     void updateReplacesTitleAndImageButKeepsTheLikes() {
-        ProductView created = products.create(new ProductInput(unique("Before"), IMAGE));
+        ProductView created = products.create(ADMIN, new ProductInput(unique("Before"), IMAGE));
         database.update("UPDATE products SET likes = 7 WHERE id = ?", created.id());
         String title = unique("After");
 
@@ -167,7 +170,7 @@ public class ProductApiIT {
 
     @Test
     void updateRejectsInvalidInputUnknownIdsAndNonJson() {
-        ProductView created = products.create(new ProductInput(unique("Kept"), IMAGE));
+        ProductView created = products.create(ADMIN, new ProductInput(unique("Kept"), IMAGE));
 
         assertInvalidFields(http.putJson("/api/products/" + created.id(), json("", "nope")), "validation",
                 "image", "title");
@@ -179,7 +182,7 @@ public class ProductApiIT {
 
     @Test
     void deleteAnswers204AndTheProductIsGone() {
-        ProductView created = products.create(new ProductInput(unique("Doomed"), IMAGE));
+        ProductView created = products.create(ADMIN, new ProductInput(unique("Doomed"), IMAGE));
 
         Http.Reply reply = http.delete("/api/products/" + created.id());
 

@@ -2,6 +2,7 @@ package io.microshop.admin.product;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,7 @@ public interface ProductsApi {
     @Path("{id}")
     ProductView get(@PathParam("id") long id);
 
+    /** As {@code create("Bearer " + Identity.admin(), input)}: writes need the role catalog-admin. */
     @POST
-    ProductView create(ProductInput input);
+    ProductView create(@HeaderParam("Authorization") String authorization, ProductInput input);
 }

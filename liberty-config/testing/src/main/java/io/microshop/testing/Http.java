@@ -24,9 +24,20 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
     private final String baseUrl;
+    private final String bearer;
 
     public Http(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Http(String baseUrl, String bearer) {
         this.baseUrl = baseUrl.replaceAll("/$", "");
+        this.bearer = bearer;
+    }
+
+    /** The same server, every request sent with this bearer token (e.g. {@code Identity.admin()}). */
+    public Http as(String token) {
+        return new Http(baseUrl, token);
     }
 
     @Override
@@ -70,7 +81,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 
     private static HttpRequest.Builder withBody(HttpRequest.Builder request, String contentType, String body) {

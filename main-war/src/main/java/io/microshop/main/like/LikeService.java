@@ -10,15 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
- * A shopper likes a product: the product must exist here, the user must exist in admin (or admin
- * picks one), and then the like is recorded. Admin is asked before the transaction, so no
- * database lock is held while waiting on the network.
+ * A shopper likes a product: the product must exist here, admin gives the shopper's user (or, for
+ * an anonymous like, picks one), and then the like is recorded. Admin is asked before the
+ * transaction, so no database lock is held while waiting on the network.
  */
 @ApplicationScoped
 public class LikeService {
@@ -36,11 +35,11 @@ public class LikeService {
     @ConfigProperty(name = "admin.circuit-delay-ms")
     long circuitDelayMillis;
 
-    public ProductView like(long productId, Optional<Long> requestedUser) {
+    public ProductView like(long productId, Liker liker) {
         if (storefront.find(productId).isEmpty()) {
             throw ProblemException.notFound("product", productId);
         }
-        long userId = user(requestedUser);
+        long userId = userOf(liker);
         Likes.Result result = likes.record(productId, userId);
         return switch (result.outcome()) {
             case LIKED -> result.product().orElseThrow();
@@ -49,9 +48,9 @@ public class LikeService {
         };
     }
 
-    private long user(Optional<Long> requested) {
+    private long userOf(Liker liker) {
         try {
-            return requested.isPresent() ? users.existing(requested.get()) : users.anyone();
+            return liker.subject().isPresent() ? users.userOf(liker.subject().get()) : users.anyone();
         } catch (CircuitBreakerOpenException e) {
             throw new AdminUnavailableException("admin failed repeatedly, not asking for a while",
                     Math.max(1, Duration.ofMillis(circuitDelayMillis).toSeconds()));

@@ -9,6 +9,7 @@ import io.microshop.main.Fixture;
 import io.microshop.main.product.ProductView;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.testing.ServiceUnderTest;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -37,12 +38,12 @@ public class AdminOutageIT {
     void adminIsBack() {
         admin.mode(FaultProxy.Mode.PASS);
         // Once admin is back, the circuit closes after its delay and likes work again.
-        List<Long> users = Fixture.users(3);
+        List<String> shoppers = List.of(Identity.shopper(1), Identity.shopper(2), Identity.shopper(3));
         await("likes working again after admin came back").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     long product = Fixture.newProduct().id();
-                    return users.stream().allMatch(user -> like(product, "{\"userId\": " + user + "}").status() == 200);
+                    return shoppers.stream().allMatch(shopper -> like(shopper, product).status() == 200);
                 });
     }
 
@@ -52,8 +53,8 @@ public class AdminOutageIT {
         ProductView product = Fixture.newProduct();
         admin.mode(outage);
 
-        for (String body : new String[] {"{\"userId\": 5}", ""}) {
-            Http.Reply reply = like(product.id(), body);
+        for (String shopper : new String[] {Identity.shopper(5), Identity.shopper(6)}) {
+            Http.Reply reply = like(shopper, product.id());
 
             assertProblem(reply, 503, "admin-unavailable");
             assertTrue(Long.parseLong(reply.header("Retry-After").orElseThrow()) >= 1, reply::toString);
@@ -68,10 +69,10 @@ public class AdminOutageIT {
         admin.mode(FaultProxy.Mode.HANG);
 
         await("the circuit to admin opening").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ZERO)
-                .until(() -> detailOf(like(product.id(), "{\"userId\": 5}")).contains(CIRCUIT_OPEN));
+                .until(() -> detailOf(like(Identity.shopper(5), product.id())).contains(CIRCUIT_OPEN));
         long triedBefore = admin.connectionsAccepted();
         for (int i = 0; i < 5; i++) {
-            Http.Reply reply = like(product.id(), "{\"userId\": 5}");
+            Http.Reply reply = like(Identity.shopper(5), product.id());
             assertTrue(assertProblem(reply, 503, "admin-unavailable").getString("detail").contains(CIRCUIT_OPEN),
                     reply::toString);
         }
@@ -80,8 +81,8 @@ public class AdminOutageIT {
         assertEquals(0, Fixture.likeRows(product.id()));
     }
 
-    private Http.Reply like(long productId, String body) {
-        return http.postJson("/api/products/" + productId + "/like", body);
+    private Http.Reply like(String shopper, long productId) {
+        return http.as(shopper).post("/api/products/" + productId + "/like", null, null);
     }
 
     private static String detailOf(Http.Reply reply) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.microshop.main.Fixture;
 import io.microshop.main.product.ProductView;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.testing.ServiceUnderTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
@@ -37,11 +39,12 @@ public class ConcurrentLikesIT {
     }
 
     @Test
-    void fiftyUsersLikingOneProductAtOnceCountExactlyFifty() throws Exception {
+    void fiftyShoppersLikingOneProductAtOnceCountExactlyFifty() throws Exception {
         ProductView product = Fixture.newProduct();
 
-        List<Integer> statuses = atOnce(Fixture.users(50).stream()
-                .map(user -> (Callable<Integer>) () -> like(product.id(), user)).toList());
+        List<String> shoppers = IntStream.rangeClosed(1, 50).mapToObj(Identity::shopper).toList();
+        List<Integer> statuses = atOnce(shoppers.stream()
+                .map(shopper -> (Callable<Integer>) () -> like(product.id(), shopper)).toList());
 
         assertEquals(List.of(50), List.of((int) statuses.stream().filter(s -> s == 200).count()), statuses::toString);
         assertEquals(50, Fixture.likesCounted(product.id()));
@@ -50,19 +53,19 @@ public class ConcurrentLikesIT {
     }
 
     @RepeatedTest(5)
-    void oneUserLikingTwiceAtOnceGetsOne200AndOne409() throws Exception {
+    void oneShopperLikingTwiceAtOnceGetsOne200AndOne409() throws Exception {
         ProductView product = Fixture.newProduct();
 
-        long user = Fixture.users(1).get(0);
-        List<Integer> statuses = atOnce(List.of(() -> like(product.id(), user), () -> like(product.id(), user)));
+        String shopper = Identity.shopper(1);
+        List<Integer> statuses = atOnce(List.of(() -> like(product.id(), shopper), () -> like(product.id(), shopper)));
 
         assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
         assertEquals(1, Fixture.likesCounted(product.id()));
         assertEquals(1, Fixture.likeRows(product.id()));
     }
 
-    private int like(long productId, long userId) {
-        return http.postJson("/api/products/" + productId + "/like", "{\"userId\": " + userId + "}").status();
+    private int like(long productId, String shopper) {
+        return http.as(shopper).post("/api/products/" + productId + "/like", null, null).status();
     }
 
     /** Runs the calls together, released by one latch, and returns their results. */

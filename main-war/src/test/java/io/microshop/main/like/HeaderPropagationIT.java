@@ -1,11 +1,13 @@
 package io.microshop.main.like;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microshop.main.Fixture;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.testing.ServiceUnderTest;
 import java.util.Locale;
 import java.util.Map;
@@ -31,18 +33,22 @@ public class HeaderPropagationIT {
     private final Http main = ServiceUnderTest.http();
 
     @Test
-    void theRoutingAndTraceHeadersOfALikeArriveAtAdmin() {
+    void theRoutingAndTraceHeadersOfALikeArriveAtAdminWithMainsOwnTokenNotTheShoppers() {
         FaultProxy admin = Fixture.admin();
         admin.mode(FaultProxy.Mode.PASS);
-        long shopper = Fixture.users(1).get(0);
+        String shopper = Identity.shopper(3);
         long product = Fixture.newProduct().id();
         admin.record();
 
-        Http.Reply like = main.postJson("/api/products/" + product + "/like", "{\"userId\": " + shopper + "}", MESH_HEADERS);
+        Http.Reply like = main.as(shopper).postJson("/api/products/" + product + "/like", "", MESH_HEADERS);
 
         assertEquals(200, like.status(), like::toString);
-        String sent = admin.recorded().toLowerCase(Locale.ROOT);
-        assertTrue(sent.contains("get /api/users/" + shopper + " "), sent);
+        String recorded = admin.recorded();
+        String sent = recorded.toLowerCase(Locale.ROOT);
+        assertTrue(sent.contains("put /api/users/by-subject/" + Identity.subject(shopper) + " "), sent);
+        assertFalse(recorded.contains(shopper), "the shopper's token reached admin: " + recorded);
+        assertTrue(recorded.matches("(?s).*\\n[Aa]uthorization: Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+\\r?\\n.*"),
+                () -> "main's own token did not reach admin: " + recorded);
         MESH_HEADERS.forEach((name, value) -> assertTrue(sent.contains(name + ": " + value.toLowerCase(Locale.ROOT)),
                 () -> name + " did not reach admin: " + sent));
     }

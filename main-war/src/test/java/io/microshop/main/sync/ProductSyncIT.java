@@ -4,6 +4,7 @@ import static io.microshop.main.sync.SyncWorld.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.UUID;
@@ -45,11 +46,11 @@ public class ProductSyncIT {
         long id = world.create("Liked " + UUID.randomUUID());
         await("product " + id + " in main", PATIENCE, () -> world.main.get("/api/products/" + id).status() == 200);
 
-        for (int user = 1; user <= 5; user++) {
-            Http.Reply like = world.main.postJson("/api/products/" + id + "/like", "{\"userId\": " + user + "}");
+        for (int shopper = 1; shopper <= 5; shopper++) {
+            Http.Reply like = world.main.as(Identity.shopper(shopper)).post("/api/products/" + id + "/like", null, null);
             assertEquals(200, like.status(), like::toString);
         }
-        assertEquals(409, world.main.postJson("/api/products/" + id + "/like", "{\"userId\": 1}").status());
+        assertEquals(409, world.main.as(Identity.shopper(1)).post("/api/products/" + id + "/like", null, null).status());
 
         await("5 likes in admin", PATIENCE, () -> world.admin.get("/api/products/" + id).json().getInt("likes") == 5);
         world.assertConverge(PATIENCE);

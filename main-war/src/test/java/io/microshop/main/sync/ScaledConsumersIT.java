@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,9 +72,9 @@ public class ScaledConsumersIT {
                     }
                     return UPDATES;
                 });
-                for (int user = 1; user <= LIKES; user++) {
-                    String body = "{\"userId\": " + user + "}";
-                    burst.add(() -> assertOk(world.main.postJson("/api/products/" + id + "/like", body)));
+                for (int shopper = 1; shopper <= LIKES; shopper++) {
+                    Http asShopper = world.main.as(Identity.shopper(shopper));
+                    burst.add(() -> assertOk(asShopper.post("/api/products/" + id + "/like", null, null)));
                 }
             }
             all(clients, burst);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.microshop.event.Topology;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.main.Fixture;
 import io.microshop.testing.ServiceUnderTest;
 import io.microshop.testing.TestBroker;
@@ -174,12 +175,11 @@ public class SyncFaultsIT {
         return ids;
     }
 
-    /** A like by a user who has not liked it yet. */
+    /** A like by a shopper who has not liked it yet. */
     private static void like(long productId) {
-        List<Long> users = Fixture.users();
         while (true) {
-            long user = users.get(NEXT_USER.getAndIncrement() % users.size());
-            Http.Reply reply = world.main.postJson("/api/products/" + productId + "/like", "{\"userId\": " + user + "}");
+            int shopper = NEXT_USER.getAndIncrement() % Identity.SHOPPERS + 1;
+            Http.Reply reply = world.main.as(Identity.shopper(shopper)).post("/api/products/" + productId + "/like", null, null);
             if (reply.status() == 200) {
                 return;
             }

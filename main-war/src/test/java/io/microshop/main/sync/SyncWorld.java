@@ -7,6 +7,7 @@ import io.microshop.event.Broker;
 import io.microshop.main.Fixture;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
+import io.microshop.testing.Identity;
 import io.microshop.testing.ServiceUnderTest;
 import io.microshop.testing.TestBroker;
 import io.microshop.testing.TestDatabase;
@@ -33,7 +34,8 @@ final class SyncWorld {
 
     private static SyncWorld world;
 
-    final Http admin = new Http(System.getProperty("it.admin.url"));
+    /** admin's test server, as the test administrator: every write needs the role catalog-admin. */
+    final Http admin = new Http(System.getProperty("it.admin.url")).as(Identity.admin());
     final Http main = ServiceUnderTest.http();
     final TestDatabase mainDb = Fixture.database();
     final TestDatabase adminDb = mainDb.database("admin_test");

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Adds the problem-details schemas and the error responses every service shares to the OpenAPI
@@ -17,13 +18,29 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ProblemResponsesReader implements OASModelReader {
 
+    /** The security scheme operations name in {@code @SecurityRequirement(name = BEARER)}. */
+    public static final String BEARER = "bearer";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     @Override
     public OpenAPI buildModel() {
         return OASFactory.createOpenAPI().components(OASFactory.createComponents()
                 .schemas(Map.of("Problem", problemSchema(), "FieldError", fieldErrorSchema()))
+                .securitySchemes(Map.of(BEARER, OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("An access token of the shop's identity provider (OpenID Connect), as"
+                                + " `Authorization: Bearer <token>`.")))
                 .responses(Map.of(
+                        "Unauthorized", response("No bearer token, or one that is not valid here;"
+                                        + " WWW-Authenticate says which.",
+                                "{\"type\": \"urn:microshop:problem:unauthorized\", \"title\": \"Unauthorized\","
+                                        + " \"status\": 401, \"detail\": \"This needs a bearer token from the identity"
+                                        + " provider: sign in.\", \"instance\": \"/api/products\"}")
+                                .headers(Map.of("WWW-Authenticate", challenge())),
+                        "Forbidden", response("The token is valid but lacks the role this needs.",
+                                "{\"type\": \"urn:microshop:problem:forbidden\", \"title\": \"Forbidden\","
+                                        + " \"status\": 403, \"detail\": \"This needs the role catalog-admin,"
+                                        + " which the token does not carry.\", \"instance\": \"/api/products\"}"),
                         "BadRequest", response("The request body is malformed or invalid.",
                                 "{\"type\": \"urn:microshop:problem:validation\", \"title\": \"Invalid request\","
                                         + " \"status\": 400, \"detail\": \"Invalid field(s): title.\","
@@ -48,6 +65,12 @@ public class ProblemResponsesReader implements OASModelReader {
                 .addMediaType(ProblemResponses.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                         .addExample("problem", OASFactory.createExample().value(example))));
+    }
+
+    private static Header challenge() {
+        return OASFactory.createHeader().description("Bearer realm=\"microshop\", with error=\"invalid_token\""
+                        + " when a token was sent (RFC 6750).")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static Header retryAfter() {

@@ -10,6 +10,8 @@ public record ProblemType(String slug, String title, int status) {
 
     public static final ProblemType VALIDATION = new ProblemType("validation", "Invalid request", 400);
     public static final ProblemType MALFORMED_BODY = new ProblemType("malformed-body", "Malformed request body", 400);
+    public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", "Unauthorized", 401);
+    public static final ProblemType FORBIDDEN = new ProblemType("forbidden", "Forbidden", 403);
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", "Not Found", 404);
     public static final ProblemType SERVICE_UNAVAILABLE =
             new ProblemType("service-unavailable", "Service Unavailable", 503);
