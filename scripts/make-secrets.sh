@@ -28,6 +28,7 @@ mkdir -p "$DIR"
 chmod 700 "$DIR"
 write admin-db.env "password=$(random_secret)" "root-password=$(random_secret)"
 write main-db.env "password=$(random_secret)" "root-password=$(random_secret)"
+write identity-db.env "password=$(random_secret)" "root-password=$(random_secret)"
 write rabbitmq.env "password=$(random_secret)" "erlang-cookie=$(random_secret)"
 # main's client secret at the identity provider, the realm's first users' passwords and the
 # provider's bootstrap administrator (kubernetes/base/identity/microshop-realm.json).

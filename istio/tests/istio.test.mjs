@@ -50,7 +50,7 @@ test("the sidecar overlay with the Gateway API ingress, and with the seed client
   const seeded = rendered("sidecar", (t) => t.replace("  - ../../scenarios/all-v1", "  - ../../components/seed-client\n  - ../../scenarios/all-v1"));
   await assertValid(seeded);
   const routes = named(seeded.resources, "VirtualService", "microshop").spec.http.map((r) => r.name);
-  assert.deepEqual(routes, ["seed-client-admin", "seed-client-main", "seed-client-main-list", "admin-api", "main-api", "frontend"]);
+  assert.deepEqual(routes, ["seed-client-admin", "seed-client-main", "seed-client-main-list", "admin-api", "main-api", "identity", "frontend"]);
 });
 
 test("the sidecar overlay in the production-like shape (autoscaling, the RabbitMQ cluster)", async () => {

@@ -26,6 +26,8 @@ const ROUTES = [
   ["all-v1", "gateway", "/admin/api/products/7", JASON, [v("v1")], "/api/products/7"],
   ["all-v1", "gateway", "/main/api/products/7/like", {}, [{ host: "main", weight: 100 }], "/api/products/7/like"],
   ["all-v1", "gateway", "/", {}, [{ host: "frontend", weight: 100 }], "/"],
+  ["all-v1", "gateway", "/auth/realms/microshop/protocol/openid-connect/auth", {}, [{ host: "keycloak", weight: 100 }],
+    "/auth/realms/microshop/protocol/openid-connect/auth"],
   ["all-v1", "gateway", "/admin/products", {}, [{ host: "frontend", weight: 100 }], "/admin/products"],
   ["all-v1", "gateway", "/health/ready", {}, [{ host: "frontend", weight: 100 }], "/health/ready"],
   ["all-v1", "admin", "/api/users/7", {}, [v("v1")], "/api/users/7"],
@@ -76,6 +78,7 @@ test("the Gateway API ingress and the ambient canary route as the Istio ingress 
   assert.deepEqual([at("/admin/api/products").destinations, at("/admin/api/products").path], [[{ host: "admin", weight: 1 }], "/api/products"]);
   assert.deepEqual([at("/main/api/products/7/like").destinations[0].host, at("/main/api/products/7/like").path], ["main", "/api/products/7/like"]);
   assert.equal(at("/admin/products").destinations[0].host, "frontend");
+  assert.deepEqual([at("/auth/realms/microshop").destinations[0].host, at("/auth/realms/microshop").path], ["keycloak", "/auth/realms/microshop"]);
   const canary = (headers) => routeByHttpRoute(resources, "admin", { path: "/api/users/7", headers }).destinations;
   assert.deepEqual(canary({}), [{ host: "admin-v1", weight: 90 }, { host: "admin-v3", weight: 10 }]);
   assert.deepEqual(canary(JASON), [{ host: "admin-v2", weight: 1 }]);
@@ -158,6 +161,16 @@ const SIDECAR_POLICIES = [
   [SA("admin"), "main-sync", 8081, "GET", "/health", false],
   [SA("default"), "admin", 8000, "GET", "/api/products", false],
   [SA("main", "elsewhere"), "admin", 8000, "GET", "/api/user", false, MAIN_ITSELF],
+  [GATEWAY, "keycloak", 8080, "GET", "/auth/realms/microshop/protocol/openid-connect/auth", true],
+  [GATEWAY, "keycloak", 8080, "POST", "/auth/realms/microshop/protocol/openid-connect/token", true],
+  [GATEWAY, "keycloak", 8080, "GET", "/auth/admin/master/console/", false],
+  [SA("main"), "keycloak", 8080, "POST", "/auth/realms/microshop/protocol/openid-connect/token", true],
+  [SA("admin"), "keycloak", 8080, "GET", "/auth/realms/microshop/protocol/openid-connect/certs", true],
+  [SA("admin"), "keycloak", 8080, "GET", "/auth/admin/realms/microshop/users", false],
+  [SA("frontend"), "keycloak", 8080, "GET", "/auth/realms/microshop/protocol/openid-connect/certs", false],
+  [SA("keycloak"), "identity-db", 3306, undefined, undefined, true],
+  [SA("admin"), "identity-db", 3306, undefined, undefined, false],
+  [SA("main"), "identity-db", 3306, undefined, undefined, false],
 ];
 
 test("policy table, sidecars: deny by default, exactly the shop's calls allowed", () => {
@@ -205,6 +218,12 @@ test("policy table, ambient: L4 at the pods, admin's L7 at its waypoint", () => 
   assert.equal(pods("admin-db", SA("main"), 3306), false);
   assert.equal(pods("rabbitmq", SA("main-sync"), 5672), true);
   assert.equal(pods("rabbitmq", SA("frontend"), 5672), false);
+  assert.equal(pods("keycloak", gateway, 8080), true, "browsers sign in through the gateway");
+  assert.equal(pods("keycloak", waypoint, 8080), true, "the waypoint fetches the provider's keys");
+  assert.equal(pods("keycloak", SA("main"), 8080), true);
+  assert.equal(pods("keycloak", SA("frontend"), 8080), false);
+  assert.equal(pods("identity-db", SA("keycloak"), 3306), true);
+  assert.equal(pods("identity-db", SA("admin"), 3306), false);
   for (const policy of resources.filter((r) => r.kind === "AuthorizationPolicy" && !r.spec.targetRefs)) {
     for (const rule of policy.spec.rules ?? []) {
       for (const to of rule.to ?? []) {

@@ -1,19 +1,21 @@
-// The manifests configure the app the tests run. admin, main, the migrations and the consumers
-// run on this machine with the environment that the local overlay gives their containers:
+// The manifests configure the app the tests run. admin, main, the migrations, the consumers and
+// the identity provider (Keycloak, built with its image's options) run on this machine with the
+// environment that the local overlay gives their containers:
 // ConfigMaps, Secrets and $(VAR) references resolved as the kubelet does; only the hosts, ports,
 // database names, credentials and the broker's address are mapped to this machine's. Every
 // probe the manifests declare is called at its path. Run by command 2 after the build, with
-// K8S_TEST_AMQP_URL (a virtual host of the tests' node) and the empty databases admin_k8s_test
-// and main_k8s_test; the services start on them before any migration has run.
+// K8S_TEST_AMQP_URL (a virtual host of the tests' node) and the empty databases admin_k8s_test,
+// main_k8s_test and keycloak_k8s_test; the services start on them before any migration has run.
+// admin and main trust the tests' own provider (identity.mjs), whose test users sign in.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { identityOnThisMachine, token } from "./identity.mjs";
 import { JAR, Processes, WLP, eventually, get, migrate as runMigration, postJson } from "./processes.mjs";
 import { ROOT, named, read, render, workspace } from "./render.mjs";
 
-const PORTS = { admin: 19400, main: 19401, "main-sync": 19481, "admin-likes": 19482 };
+const PORTS = { admin: 19400, main: 19401, "main-sync": 19481, "admin-likes": 19482, keycloak: 19484, "keycloak-management": 19485 };
 const DB = { user: process.env.DB_USER ?? "shop", password: process.env.DB_PASSWORD ?? "shop" };
 const AMQP = process.env.K8S_TEST_AMQP_URL;
 const { resources } = render(join(workspace(), "kubernetes", "overlays", "local"));
@@ -152,6 +154,54 @@ test("the consumers answer their probes, and the whole shop works as configured"
   assert.equal(like.status, 200, like.body);
   await eventually("the like counted in admin", 30,
     async () => JSON.parse((await get(url("admin", `/api/products/${id}`))).body).likes === 1 || "not yet");
+});
+
+test("Keycloak, built as its image and started as its Deployment, imports the realm from its ConfigMap and serves main", async () => {
+  const home = process.env.K8S_TEST_KEYCLOAK_HOME;
+  assert.ok(home && existsSync(join(home, "bin", "kc.sh")), "K8S_TEST_KEYCLOAK_HOME (scripts/lib/kubernetes.sh builds it)");
+  const { container, vars } = environment(workload("Deployment", "keycloak"));
+  const db = named(resources, "Service", vars.KC_DB_URL_HOST);
+  assert.equal(db.spec.ports[0].port, Number(vars.KC_DB_URL_PORT), "KC_DB_URL_PORT is identity-db's");
+  const management = container.ports.find((p) => p.name === "http-management").containerPort;
+  assert.equal(management, 9000, "the management port is Keycloak's default");
+  assert.equal(container.ports.find((p) => p.name === "http").containerPort, 8080);
+  const hostname = new URL(vars.KC_HOSTNAME);
+  const here = `http://127.0.0.1:${PORTS.keycloak}${hostname.pathname}`;
+  // The realm file as the pod mounts it: the ConfigMap's content at data/import.
+  const mount = container.volumeMounts.find((m) => m.mountPath === "/opt/keycloak/data/import");
+  const realm = workload("Deployment", "keycloak").spec.template.spec.volumes.find((v) => v.name === mount.name).configMap.name;
+  mkdirSync(join(home, "data", "import"), { recursive: true });
+  for (const [file, text] of Object.entries(named(resources, "ConfigMap", realm).data)) writeFileSync(join(home, "data", "import", file), text);
+  processes.program("k8s-keycloak", join(home, "bin", "kc.sh"), container.args, {
+    ...vars, JAVA_HOME: process.env.K8S_TEST_KEYCLOAK_JAVA_HOME,
+    KC_DB_URL_HOST: "127.0.0.1", KC_DB_URL_PORT: "3306", KC_DB_URL_DATABASE: `${vars.KC_DB_URL_DATABASE}_k8s_test`,
+    KC_DB_USERNAME: DB.user, KC_DB_PASSWORD: DB.password,
+    KC_HOSTNAME: here, KC_HTTP_HOST: "127.0.0.1", KC_HTTP_PORT: String(PORTS.keycloak),
+    KC_HTTP_MANAGEMENT_PORT: String(PORTS["keycloak-management"]),
+  });
+  const probe = (name) => `http://127.0.0.1:${PORTS["keycloak-management"]}${container[name].httpGet.path}`;
+  assert.equal(container.startupProbe.httpGet.port, "http-management");
+  await eventually("Keycloak started", 240, async () => (await get(probe("startupProbe"))).status === 200 || "not yet");
+  assert.equal((await get(probe("livenessProbe"))).status, 200);
+  await eventually("Keycloak ready", 30, async () => (await get(probe("readinessProbe"))).status === 200 || "not yet");
+
+  const discovery = JSON.parse((await get(`${here}/realms/microshop/.well-known/openid-configuration`)).body);
+  assert.equal(discovery.issuer, `${here}/realms/microshop`, "the issuer is KC_HOSTNAME's realm");
+  const mainVars = environment(workload("Deployment", "main")).vars;
+  const keys = await get(`${here}${new URL(mainVars.MP_JWT_VERIFY_PUBLICKEY_LOCATION).pathname.replace(/^\/auth/, "")}`);
+  assert.equal(keys.status, 200, "the key set at the services' MP_JWT_VERIFY_PUBLICKEY_LOCATION path");
+  assert.ok(JSON.parse(keys.body).keys.length > 0);
+  // main's own identity with the Secret the manifests give main: the realm's placeholder was
+  // filled from the same Secret key.
+  const grant = await fetch(`${here}${new URL(mainVars.IDENTITY_TOKEN_URL).pathname.replace(/^\/auth/, "")}`, {
+    method: "POST",
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: mainVars.IDENTITY_CLIENT_ID,
+      client_secret: mainVars.IDENTITY_CLIENT_SECRET }),
+  });
+  const granted = await grant.json();
+  assert.equal(grant.status, 200, JSON.stringify(granted));
+  const claims = JSON.parse(Buffer.from(granted.access_token.split(".")[1], "base64url").toString());
+  assert.deepEqual([claims.iss, claims.aud, claims.groups], [`${here}/realms/microshop`, mainVars.MP_JWT_VERIFY_AUDIENCES, ["user-directory"]]);
 });
 
 test("LOG_FORMAT=JSON from the ConfigMap: the servers' console is JSON lines", () => {

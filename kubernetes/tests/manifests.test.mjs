@@ -28,7 +28,7 @@ test("make-secrets writes random passwords once, readable only by their owner, a
   const dir = join(ws, "kubernetes", "secrets", "generated-by-scripts-make-secrets.sh");
   execFileSync(script, { stdio: "pipe" });
   const first = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), "utf8")]));
-  assert.deepEqual(Object.keys(first).sort(), ["admin-db.env", "identity.env", "liberty.env", "main-db.env", "rabbitmq.env"]);
+  assert.deepEqual(Object.keys(first).sort(), ["admin-db.env", "identity-db.env", "identity.env", "liberty.env", "main-db.env", "rabbitmq.env"]);
   for (const [file, text] of Object.entries(first)) {
     assert.equal(statSync(join(dir, file)).mode & 0o777, 0o600, file);
     for (const line of text.trim().split("\n")) assert.match(line, /^[a-z-]+=[A-Za-z0-9]{32}$/, `${file}: ${line}`);
@@ -62,13 +62,13 @@ for (const name of OVERLAYS) {
 test("the base serves a whole shop: every workload, its Service, its ServiceAccount", () => {
   const { resources } = render(overlay("local"));
   const kinds = (kind) => resources.filter((r) => r.kind === kind).map((r) => r.metadata.name).sort();
-  assert.deepEqual(kinds("Deployment"), ["admin-likes", "admin-v1", "frontend", "main", "main-sync"]);
-  assert.deepEqual(kinds("StatefulSet"), ["admin-db", "main-db", "rabbitmq"]);
+  assert.deepEqual(kinds("Deployment"), ["admin-likes", "admin-v1", "frontend", "keycloak", "main", "main-sync"]);
+  assert.deepEqual(kinds("StatefulSet"), ["admin-db", "identity-db", "main-db", "rabbitmq"]);
   assert.deepEqual(kinds("Job"), ["migrate-admin-1.0.0", "migrate-main-1.0.0"]);
-  assert.deepEqual(kinds("Service"), ["admin", "admin-db", "admin-likes", "admin-v1", "frontend", "main", "main-db",
-    "main-sync", "rabbitmq", "rabbitmq-nodes"]);
-  assert.deepEqual(kinds("ServiceAccount"), ["admin", "admin-db", "admin-likes", "frontend", "main", "main-db",
-    "main-sync", "migrate-admin", "migrate-main", "rabbitmq"]);
+  assert.deepEqual(kinds("Service"), ["admin", "admin-db", "admin-likes", "admin-v1", "frontend", "identity-db", "keycloak",
+    "main", "main-db", "main-sync", "rabbitmq", "rabbitmq-nodes"]);
+  assert.deepEqual(kinds("ServiceAccount"), ["admin", "admin-db", "admin-likes", "frontend", "identity-db", "keycloak",
+    "main", "main-db", "main-sync", "migrate-admin", "migrate-main", "rabbitmq"]);
   const admin = named(resources, "Deployment", "admin-v1");
   assert.deepEqual(admin.spec.template.metadata.labels, { app: "admin", version: "v1", "app.kubernetes.io/part-of": "microshop" });
   assert.deepEqual(named(resources, "Service", "admin").spec.selector, { app: "admin" });
@@ -161,6 +161,42 @@ function settingsRead() {
 
 /** What a service that checks bearer tokens must be told: whom to trust, and its keystore's password. */
 const TRUSTS_TOKENS = ["MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "keystore_password"];
+
+test("sign-in: the services trust the issuer Keycloak is reached at, and its keys at its Service", () => {
+  const { resources } = render(overlay("local"));
+  const config = (prefix) => resources.find((r) => r.kind === "ConfigMap" && r.metadata.name.startsWith(prefix)).data;
+  const identity = config("identity-");
+  const keycloak = config("keycloak-config-");
+  assert.equal(identity.MP_JWT_VERIFY_ISSUER, `${keycloak.KC_HOSTNAME}/realms/microshop`, "the issuer is Keycloak's hostname's realm");
+  const routes = resources.find((r) => r.kind === "ConfigMap" && r.metadata.name.startsWith("frontend-api-routes-")).data;
+  assert.match(routes["identity.conf"], new RegExp(`"authority": "${identity.MP_JWT_VERIFY_ISSUER}"`), "the browser signs in at that issuer");
+  assert.equal(new URL(keycloak.KC_HOSTNAME).pathname, "/auth");
+  assert.match(routes["api-routes.conf"], /location \/auth\/ \{\n\s+proxy_pass http:\/\/keycloak:8080\/auth\/;/, "the frontend routes /auth/ to Keycloak");
+  assert.match(read("kubernetes/base/identity/Containerfile"), /KC_HTTP_RELATIVE_PATH=\/auth/, "the image serves under /auth");
+  const port = named(resources, "Service", "keycloak").spec.ports.find((p) => p.name === "http").port;
+  for (const url of [identity.MP_JWT_VERIFY_PUBLICKEY_LOCATION, config("main-config-").IDENTITY_TOKEN_URL]) {
+    const { hostname, port: urlPort, pathname } = new URL(url);
+    assert.deepEqual([hostname, Number(urlPort), pathname.startsWith("/auth/realms/microshop/protocol/openid-connect/")],
+      ["keycloak", port, true], url);
+  }
+  const realm = JSON.parse(read("kubernetes/base/identity/microshop-realm.json"));
+  assert.ok(realm.clients.find((c) => c.clientId === config("main-config-").IDENTITY_CLIENT_ID), "main's client is in the realm");
+  const keycloakPod = named(resources, "Deployment", "keycloak").spec.template.spec.containers[0];
+  const secretOf = (container, name) => container.env.find((e) => e.name === name).valueFrom.secretKeyRef;
+  const mainPod = named(resources, "Deployment", "main").spec.template.spec.containers[0];
+  assert.deepEqual({ ...secretOf(keycloakPod, "MICROSHOP_MAIN_CLIENT_SECRET"), name: undefined },
+    { ...secretOf(mainPod, "IDENTITY_CLIENT_SECRET"), name: undefined }, "Keycloak and main share main's client secret");
+  assert.equal(secretOf(keycloakPod, "MICROSHOP_MAIN_CLIENT_SECRET").name, secretOf(mainPod, "IDENTITY_CLIENT_SECRET").name);
+  const placeholders = new Set([...read("kubernetes/base/identity/microshop-realm.json").matchAll(/\$\{(\w+)(?::[^}]*)?\}/g)]
+    .map((m) => m[1]).filter((n) => n.startsWith("MICROSHOP_")));
+  const given = new Set([...keycloakPod.env.map((e) => e.name), ...Object.keys(keycloak)]);
+  for (const name of placeholders) assert.ok(given.has(name) || name === "MICROSHOP_SSL_REQUIRED", `the realm's ${name} is given to Keycloak`);
+  assert.equal(read("kubernetes/base/identity/Containerfile").match(/FROM quay\.io\/keycloak\/keycloak:(\S+)/g).length, 2);
+  const pomVersion = /<keycloak\.version>([^<]+)</.exec(read("pom.xml"))[1];
+  for (const from of read("kubernetes/base/identity/Containerfile").matchAll(/FROM quay\.io\/keycloak\/keycloak:(\S+)/g)) {
+    assert.equal(from[1], pomVersion, "the cluster runs the Keycloak both commands run");
+  }
+});
 
 test("every setting the manifests give is one the app reads, and the ones it needs are given", () => {
   const reads = settingsRead();

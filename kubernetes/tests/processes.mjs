@@ -39,6 +39,15 @@ export class Processes {
     return child;
   }
 
+  /** Any other program (`command` with `args`), its output in .run/<name>.log; stopped with SIGTERM. */
+  program(name, command, args, env) {
+    mkdirSync(LOGS, { recursive: true });
+    const log = openSync(join(LOGS, `${name}.log`), "w");
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", log, log] });
+    this.#stops.push(() => child.kill("SIGTERM"));
+    return child;
+  }
+
   stopAll() {
     this.#stops.reverse().forEach((stop) => stop());
     this.#stops = [];

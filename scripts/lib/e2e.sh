@@ -29,11 +29,13 @@ start_frontend_nginx() { # port admin-port main-port log-file dist identity-auth
     && grep -q '^    include /etc/nginx/microshop/\*.conf;$' "$conf" \
     || fail "frontend/nginx.conf no longer has the lines the end-to-end stage maps (listen, root, include)."
   grep -q 'proxy_pass http://admin:8000/api/;' "$routes" && grep -q 'proxy_pass http://main:8001/api/;' "$routes" \
-    || fail "api-routes.conf no longer routes to admin:8000 and main:8001."
+    && grep -q 'proxy_pass http://keycloak:8080/auth/;' "$routes" \
+    || fail "api-routes.conf no longer routes to admin:8000, main:8001 and keycloak:8080."
   sed -e "s|^    listen 8080;\$|    listen 127.0.0.1:$1;|" -e "s|^    root /usr/share/nginx/html;\$|    root $5;|" \
     -e "s|^    include /etc/nginx/microshop/\\*.conf;\$|    include $dir/microshop/*.conf;|" "$conf" >"$dir/default.conf"
-  sed -e "s|http://admin:8000/|http://127.0.0.1:$2/|" -e "s|http://main:8001/|http://127.0.0.1:$3/|" "$routes" \
-    >"$dir/microshop/api-routes.conf"
+  # The tests' provider serves at the root, not under /auth.
+  sed -e "s|http://admin:8000/|http://127.0.0.1:$2/|" -e "s|http://main:8001/|http://127.0.0.1:$3/|" \
+    -e "s|http://keycloak:8080/auth/|${6%/realms/*}/|" "$routes" >"$dir/microshop/api-routes.conf"
   # Where the browser signs in, as a cluster's frontend is told (kubernetes/base/frontend/identity.conf).
   printf '{"authority": "%s", "clientId": "microshop-frontend"}\n' "$6" >"$dir/identity.json"
   printf 'location = /identity.json {\n    add_header Cache-Control "no-cache";\n    alias %s/identity.json;\n}\n' "$dir" \

@@ -31,13 +31,32 @@ K8S_SERVERS="admin-k8s main-k8s"
 stop_kubernetes_app() {
   # shellcheck disable=SC2086 # a list of names
   stop_servers $K8S_SERVERS
+  stop_keycloak_home "$ROOT_DIR/target/identity/keycloak-k8s"
+}
+
+# The identity provider as the cluster's image has it: the same distribution, built with the
+# Containerfile's build-time options (its ENV line), in a home of its own.
+K8S_KEYCLOAK_HOME="$ROOT_DIR/target/identity/keycloak-k8s"
+build_keycloak_as_image() {
+  local options
+  options="$(sed -n 's/^ENV //p' "$ROOT_DIR/kubernetes/base/identity/Containerfile")"
+  [ -n "$options" ] || fail "kubernetes/base/identity/Containerfile has no ENV line of build options."
+  stop_keycloak_home "$K8S_KEYCLOAK_HOME"
+  install_keycloak "$K8S_KEYCLOAK_HOME"
+  # shellcheck disable=SC2086 # the options are words
+  env $options JAVA_HOME="$(keycloak_java_home)" "$K8S_KEYCLOAK_HOME/bin/kc.sh" build >"$ROOT_DIR/.run/k8s-keycloak-build.log" 2>&1 \
+    || { tail -20 "$ROOT_DIR/.run/k8s-keycloak-build.log"; fail "Keycloak's build with the image's options failed."; }
 }
 
 run_kubernetes_app() { # amqp-url
   stop_kubernetes_app
   recreate_database admin_k8s_test
   recreate_database main_k8s_test
-  K8S_TEST_AMQP_URL="$1" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" node --test "$ROOT_DIR/kubernetes/tests/app.test.mjs" \
+  recreate_database keycloak_k8s_test
+  mkdir -p "$ROOT_DIR/.run"
+  build_keycloak_as_image
+  K8S_TEST_AMQP_URL="$1" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" K8S_TEST_KEYCLOAK_HOME="$K8S_KEYCLOAK_HOME" \
+    K8S_TEST_KEYCLOAK_JAVA_HOME="$(keycloak_java_home)" node --test "$ROOT_DIR/kubernetes/tests/app.test.mjs" \
     || fail "The shop did not run as the manifests configure it (logs: $WLP_DIR/usr/servers/*-k8s/logs, .run/k8s-*.log)."
   stop_kubernetes_app
 }

@@ -1,5 +1,7 @@
-// Checks over the mesh's documents: what VirtualServices, DestinationRules, HTTPRoutes and
-// AuthorizationPolicies name must exist in the set and select something, as Istio needs.
+// Checks over the mesh's documents: what VirtualServices, DestinationRules, HTTPRoutes,
+// AuthorizationPolicies and RequestAuthentications name must exist in the set and select
+// something, as Istio needs; a rule on request principals or token claims needs a
+// RequestAuthentication where it applies, or it can never match.
 import { obj, arr, at } from "./paths.mjs";
 import { podOf, selects, externalRefs } from "./pods.mjs";
 
@@ -30,8 +32,54 @@ export function meshCheck(resources) {
     if (res.kind === "DestinationRule") destinationRule(res, spec);
     if (res.kind === "HTTPRoute") httpRoute(res, spec);
     if (res.kind === "AuthorizationPolicy") authorizationPolicy(res, spec);
+    if (res.kind === "RequestAuthentication") requestAuthentication(res, spec);
   }
   return problems;
+
+  /** Whether a RequestAuthentication of the namespace applies where the policy does. */
+  function tokensCheckedFor(res, spec) {
+    const authentications = resources.filter((r) => r.kind === "RequestAuthentication" && r.namespace === res.namespace);
+    const refs = (s) => arr(s.targetRefs).map((ref) => `${obj(ref).kind}/${obj(ref).name}`);
+    return authentications.some((ra) => {
+      const raSpec = obj(ra.doc.spec);
+      if (spec.targetRefs) return refs(raSpec).some((ref) => refs(spec).includes(ref));
+      if (raSpec.targetRefs) return false;
+      const raSelector = obj(raSpec.selector).matchLabels;
+      if (!raSelector) return true;
+      const policySelector = obj(spec.selector).matchLabels;
+      const governed = policySelector ? podsOf(res.namespace, policySelector) : pods.filter((p) => p.res.namespace === res.namespace);
+      return governed.some(({ pod }) => selects(raSelector, pod.labels));
+    });
+  }
+
+  /** What a security policy applies to (its selector, or its targetRefs) must be in the set. */
+  function appliesToSomething(res, spec) {
+    const selector = obj(spec.selector).matchLabels;
+    if (spec.selector && spec.targetRefs) bad(res, "spec", "selector and targetRefs together: Istio takes neither as meant");
+    if (selector && !podsOf(res.namespace, selector).length) {
+      bad(res, "spec.selector.matchLabels", `${Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",")} selects no pod in the set`);
+    }
+    arr(spec.targetRefs).forEach((ref, i) => {
+      ref = obj(ref);
+      if (!find(ref.kind, res.namespace, ref.name)) bad(res, `spec.targetRefs[${i}]`, `${ref.kind} ${ref.name} is not in the set`);
+    });
+  }
+
+  function requestAuthentication(res, spec) {
+    appliesToSomething(res, spec);
+    arr(spec.jwtRules).forEach((rule, i) => {
+      rule = obj(rule);
+      if (!rule.issuer) bad(res, `spec.jwtRules[${i}].issuer`, "a rule without an issuer");
+      let host;
+      try {
+        host = new URL(String(rule.jwksUri)).hostname;
+      } catch {
+        if (rule.jwksUri !== undefined) bad(res, `spec.jwtRules[${i}].jwksUri`, `${rule.jwksUri} is not a URL`);
+        return;
+      }
+      needService(res, `spec.jwtRules[${i}].jwksUri`, host);
+    });
+  }
 
   function subsetsOf(res, host) {
     const rule = resources.find((r) => r.kind === "DestinationRule" && r.namespace === res.namespace
@@ -109,15 +157,7 @@ export function meshCheck(resources) {
   }
 
   function authorizationPolicy(res, spec) {
-    const selector = obj(spec.selector).matchLabels;
-    if (spec.selector && spec.targetRefs) bad(res, "spec", "selector and targetRefs together: Istio takes neither as meant");
-    if (selector && !podsOf(res.namespace, selector).length) {
-      bad(res, "spec.selector.matchLabels", `${Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(",")} selects no pod in the set`);
-    }
-    arr(spec.targetRefs).forEach((ref, i) => {
-      ref = obj(ref);
-      if (!find(ref.kind, res.namespace, ref.name)) bad(res, `spec.targetRefs[${i}]`, `${ref.kind} ${ref.name} is not in the set`);
-    });
+    appliesToSomething(res, spec);
     arr(spec.rules).forEach((rule, i) => {
       rule = obj(rule);
       arr(rule.from).forEach((from, j) => arr(obj(obj(from).source).principals).forEach((principal, k) => {
@@ -129,6 +169,11 @@ export function meshCheck(resources) {
           bad(res, where, `ServiceAccount ${sa} is used by no workload in the set`);
         }
       }));
+      const onTokens = arr(rule.from).some((from) => ["requestPrincipals", "notRequestPrincipals"]
+        .some((f) => obj(obj(from).source)[f])) || arr(rule.when).some((w) => String(obj(w).key).startsWith("request.auth."));
+      if (onTokens && !tokensCheckedFor(res, spec)) {
+        bad(res, at("spec.rules", i), "a rule on request principals or token claims, but no RequestAuthentication applies here: it can never match");
+      }
       const l7 = arr(rule.to).some((to) => L7_OPERATION.some((f) => obj(obj(to).operation)[f]))
         || arr(rule.when).some((w) => String(obj(w).key).startsWith("request."));
       if (l7 && !spec.targetRefs && ambient.has(res.namespace)) {
