@@ -5,12 +5,15 @@
 # (microshop-bench.jar) measure them: wrk against each endpoint beside the servers, start-to-ready
 # times, resident memory, the event benchmarks. The program keeps every figure, judges it against
 # its target and writes the tables into docs/benchmarks.md. This script only starts and stops
-# the processes and lays down their data (fresh databases, users, 100 products through admin,
-# likes reset between runs); every measurement, sum and judgement is the program's.
+# the processes and lays down their data (fresh databases, an identity provider of its own on
+# :28180 with the realm and 100 test shoppers, 100 products through admin, likes reset between
+# runs); every measurement, sum and judgement is the program's. Writes are an administrator's,
+# likes signed-in shoppers' (tokens from that provider).
 #
 #   bench/run.sh [--no-build] [--duration SECONDS] [--no-docs]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib/common.sh"
+source "$(dirname "$0")/../scripts/lib/identity.sh"
 cd "$ROOT_DIR"
 
 DURATION=15
@@ -31,7 +34,8 @@ done
 ADMIN_PORT=28000
 MAIN_PORT=28001
 PRODUCTS=100
-USERS=5000
+IDENTITY_PORT=28180
+IDENTITY_DIR="$ROOT_DIR/target/bench-identity"
 MAIN_SYNC_HEALTH=28081
 ADMIN_LIKES_HEALTH=28082
 LOGS="$ROOT_DIR/.run"
@@ -40,7 +44,7 @@ mkdir -p "$LOGS"
 export BENCH_RESULTS="$LOGS/bench-results.jsonl" BENCH_JDBC_URL="jdbc:mysql://$DB_HOST:$DB_PORT"
 export BENCH_DB_USER="$DB_USER" BENCH_DB_PASSWORD="$DB_PASSWORD" BENCH_THREADS=2 BENCH_CONNECTIONS=32
 rm -f "$BENCH_RESULTS"
-trap 'stop_consumers; stop_servers' EXIT
+trap 'stop_consumers; stop_bench_servers; stop_keycloak "${KEYCLOAK_PID:-}"' EXIT
 
 ensure_machine
 command -v wrk >/dev/null || apt_install wrk || fail "wrk is needed (apt-get install wrk)."
@@ -65,22 +69,35 @@ stop_consumers() {
   MAIN_SYNC_PID=""
   ADMIN_LIKES_PID=""
 }
-stop_servers() {
+stop_bench_servers() {
   stop_servers admin-bench main-bench
 }
 server_pid() { cat "$WLP_DIR/usr/servers/.pid/$1.pid"; }
 
 say "Preparing databases admin_bench and main_bench and the RabbitMQ virtual host microshop-bench"
-stop_servers
+stop_bench_servers
 fresh_databases bench
 recreate_vhost microshop-bench
 AMQP_BENCH_URL=$(amqp_url microshop-bench)
-db_as_user "INSERT IGNORE INTO admin_bench.users (id) VALUES $(seq 1 "$USERS" | sed 's/.*/(&)/' | paste -sd,)"
+
+say "Starting the benchmark's identity provider (Keycloak on :$IDENTITY_PORT, log: target/bench-identity/keycloak.log)"
+start_test_keycloak "$IDENTITY_DIR" "$IDENTITY_PORT" "http://localhost:$MAIN_PORT"
+BENCH_PASSWORD="$TEST_USERS_PASSWORD"
+token_of() { # username: an access token of the benchmark's provider (an hour: its test client's)
+  curl -sf -d grant_type=password -d client_id=microshop-tests -d username="$1" --data-urlencode password="$BENCH_PASSWORD" \
+    "http://localhost:$IDENTITY_PORT/realms/$REALM/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+export BENCH_ADMIN_TOKEN BENCH_SHOPPER_TOKENS="$IDENTITY_DIR/shopper-tokens"
+BENCH_ADMIN_TOKEN="$(token_of test-admin)"
+[ -n "$BENCH_ADMIN_TOKEN" ] || fail "No token for test-admin from the benchmark's identity provider."
+for ((n = 1; n <= 100; n++)); do printf '%s\n' "$(token_of "shopper-$n")"; done >"$BENCH_SHOPPER_TOKENS"
 
 # Cold: the first start of a fresh server directory. Warm: a restart (as a pod restart, or an
 # image whose build started the server once).
 start_and_time() { # service port database
   copy_server "$1" "$1-bench" "$2" "$3" "http://localhost:$ADMIN_PORT" "$AMQP_BENCH_URL"
+  identity_server_env "http://localhost:$IDENTITY_PORT" "$(identity_secret "$IDENTITY_DIR/secrets.env" MICROSHOP_MAIN_CLIENT_SECRET)" \
+    >>"$WLP_DIR/usr/servers/$1-bench/server.env"
   local started
   started=$(date +%s%3N); "$WLP_DIR/bin/server" start "$1-bench" >/dev/null
   bench ready "$1" cold "$started" "http://localhost:$2/health/ready"
@@ -101,12 +118,12 @@ A="http://localhost:$ADMIN_PORT"
 M="http://localhost:$MAIN_PORT"
 say "Seeding $PRODUCTS products through admin (main gets them through the events)"
 for ((i = 1; i <= PRODUCTS; i++)); do
-  curl -s -o /dev/null -X POST "$A/api/products" -H 'Content-Type: application/json' \
+  curl -s -o /dev/null -X POST "$A/api/products" -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" \
     -d "{\"title\": \"Product $i\", \"image\": \"https://images.example.com/products/$i.png\"}"
 done
 bench await-equal "main holding admin's $PRODUCTS products" 60 \
   "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
-export BENCH_FIRST_ID BENCH_PRODUCTS=$PRODUCTS BENCH_USERS=$USERS
+export BENCH_FIRST_ID BENCH_PRODUCTS=$PRODUCTS
 BENCH_FIRST_ID=$(db_as_user "SELECT MIN(id) FROM admin_bench.products" | tail -1)
 
 say "Warming up (${WARMUP} s per endpoint), then measuring (${DURATION} s per endpoint)"
@@ -120,8 +137,9 @@ bench http main reference "main GET /health/live" "$M/health/live" "" "$DURATION
 bench http main read "main GET /api/products (100)" "$M/api/products" "" "$DURATION"
 bench http main read "main GET /api/products/{id}" "$M/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$DURATION"
 
-# A like crosses both servers (main asks admin for the user) and takes the JIT longest to settle.
-BENCH_USERS=1000 bench warm "$M/api/products" bench/lua/like.lua "$LIKE_WARMUP"
+# A like crosses both servers (main asks admin for the shopper's user, with its own token) and
+# takes the JIT longest to settle. 100 shoppers x 100 products: 10,000 likes before a pair repeats.
+bench warm "$M/api/products" bench/lua/like.lua "$LIKE_WARMUP"
 LIKE_SUMS=("SELECT COALESCE(SUM(likes), 0) FROM admin_bench.products" "SELECT COALESCE(SUM(likes), 0) FROM main_bench.products")
 bench await-equal "admin counting the warm-up's likes" 120 "${LIKE_SUMS[@]}"
 db_as_user "UPDATE main_bench.products SET likes = 0; DELETE FROM main_bench.product_likes; UPDATE admin_bench.products SET likes = 0"

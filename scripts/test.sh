@@ -44,15 +44,10 @@ say "Starting the tests' own RabbitMQ node ($TEST_RABBITMQ_NODE on :$TEST_RABBIT
 start_test_broker microshop-test microshop-e2e microshop-k8s
 
 say "Starting the tests' own identity provider (Keycloak $KEYCLOAK_VERSION on :$TEST_IDENTITY_PORT, log: target/identity/keycloak.log)"
-stop_keycloak_home "$TEST_IDENTITY_DIR/keycloak"
-rm -f "$TEST_IDENTITY_SECRETS"
-ensure_identity_secrets "$TEST_IDENTITY_SECRETS"
-start_keycloak "$TEST_IDENTITY_DIR/keycloak" "$TEST_IDENTITY_PORT" "$TEST_IDENTITY_SECRETS" "http://localhost:$E2E_FRONTEND_PORT" \
-  "$TEST_IDENTITY_DIR/keycloak.log" --db=dev-mem
-IT_IDENTITY_PASSWORD="$(random_secret)"
+start_test_keycloak "$TEST_IDENTITY_DIR" "$TEST_IDENTITY_PORT" "http://localhost:$E2E_FRONTEND_PORT"
+IT_IDENTITY_PASSWORD="$TEST_USERS_PASSWORD"
 IT_IDENTITY_MAIN_SECRET="$(identity_secret "$TEST_IDENTITY_SECRETS" MICROSHOP_MAIN_CLIENT_SECRET)"
 export IT_IDENTITY_PASSWORD IT_IDENTITY_MAIN_SECRET IT_IDENTITY_URL="http://localhost:$TEST_IDENTITY_PORT"
-seed_test_identities "$IT_IDENTITY_URL" "$TEST_IDENTITY_SECRETS" "$IT_IDENTITY_PASSWORD"
 
 say "Frontend: type check, build and component tests"
 require_node

@@ -1,9 +1,14 @@
--- POST /api/products/{id}/like with an explicit user, every (product, user) pair used once, so
--- that every answer should be a 200. BENCH_FIRST_ID, BENCH_PRODUCTS and BENCH_USERS come from
--- the environment (bench/run.sh); non-200 answers are counted and reported.
+-- POST /api/products/{id}/like as signed-in shoppers, every (product, shopper) pair used once
+-- until they run out, so that every answer should be a 200. BENCH_FIRST_ID, BENCH_PRODUCTS and
+-- BENCH_SHOPPER_TOKENS (a file of access tokens, one shopper each, a line each) come from the
+-- environment (bench/run.sh); non-200 answers are counted and reported.
 local first = tonumber(os.getenv("BENCH_FIRST_ID") or "1")
 local products = tonumber(os.getenv("BENCH_PRODUCTS") or "100")
-local users = tonumber(os.getenv("BENCH_USERS") or "1000")
+local tokens = {}
+for line in io.lines(os.getenv("BENCH_SHOPPER_TOKENS")) do
+  if line ~= "" then table.insert(tokens, "Bearer " .. line) end
+end
+local users = #tokens
 local threads = {}
 local counter = 0
 thread_id = 0 -- global: set per thread by setup()
@@ -26,8 +31,7 @@ function request()
   counter = counter + 1
   local product = first + (pair % products)
   local user = math.floor(pair / products) % users + 1
-  return wrk.format("POST", "/api/products/" .. product .. "/like",
-    {["Content-Type"] = "application/json"}, '{"userId": ' .. user .. '}')
+  return wrk.format("POST", "/api/products/" .. product .. "/like", {["Authorization"] = tokens[user]})
 end
 
 function response(status, headers, body)

@@ -98,6 +98,18 @@ identity_secret() { # file name
   sed -n "s/^$2=//p" "$1"
 }
 
+# A provider of command 2's or the benchmark's own, in dir: the realm in memory (fresh at each
+# start, with new passwords), seeded with the test users below, whose password it leaves in
+# TEST_USERS_PASSWORD (KEYCLOAK_PID as start_keycloak).
+start_test_keycloak() { # dir port frontend-url
+  stop_keycloak_home "$1/keycloak"
+  rm -f "$1/secrets.env"
+  ensure_identity_secrets "$1/secrets.env"
+  start_keycloak "$1/keycloak" "$2" "$1/secrets.env" "$3" "$1/keycloak.log" --db=dev-mem
+  TEST_USERS_PASSWORD="$(random_secret)"
+  seed_test_identities "http://localhost:$2" "$1/secrets.env" "$TEST_USERS_PASSWORD"
+}
+
 # Test users and clients for command 2, in its own provider only (never in the realm file):
 # clients that allow the password grant, one whose tokens live two seconds, one without the
 # shop's audience; test-admin (catalog-admin), shopper-1 to shopper-100; a second realm
