@@ -2,10 +2,13 @@
 # Command 2 of the README: every test. The frontend's checks and component tests; Java unit
 # tests; integration tests against Liberty servers that the build starts on ports of their own
 # (18000, 18001), consumer processes the tests start, the real MariaDB (databases admin_test,
-# main_test and the consumers' and outbox's own *_test databases, recreated) and a RabbitMQ node
+# main_test and the consumers' and outbox's own *_test databases, recreated), a RabbitMQ node
 # of the tests' own (microshop-test@localhost on :16672, started fresh here and stopped at the
-# end); the Kubernetes manifests, rendered and checked offline, the shop run with their settings
-# and on a three-node RabbitMQ cluster of local nodes; then the end-to-end test in Chromium.
+# end) and an identity provider of the tests' own (Keycloak on :18180, the shop's realm in memory,
+# seeded with test users; stopped at the end); the Kubernetes manifests, rendered and checked
+# offline, the shop (and Keycloak as its image) run with their settings and on a three-node
+# RabbitMQ cluster of local nodes; then the end-to-end test in Chromium, signing in on
+# Keycloak's login page.
 # Nothing of a local run (command 1) is touched: not its databases, its broker, its servers, nor
 # the files it runs from.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl admin-war -am
