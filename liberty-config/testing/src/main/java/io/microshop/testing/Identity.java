@@ -3,14 +3,8 @@ package io.microshop.testing;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +21,11 @@ import java.util.stream.Collectors;
  */
 public final class Identity {
 
-    public static final String REALM = "microshop";
-    public static final String ADMIN = "test-admin";
+    private static final String REALM = "microshop";
+    private static final String ADMIN = "test-admin";
     /** Test users shopper-1 to shopper-{SHOPPERS}, each with the shopper role only. */
     public static final int SHOPPERS = 100;
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
     private static String expired;
 
@@ -54,10 +47,8 @@ public final class Identity {
 
     /** main's own token (client credentials of microshop-main, role user-directory). */
     public static String main() {
-        return TOKENS.compute("main", (key, held) -> held == null || held.expiresBefore(Instant.now().plusSeconds(60))
-                ? fetch("microshop", Map.of("grant_type", "client_credentials", "client_id", "microshop-main",
-                        "client_secret", TestProperties.required("it.identity.main.secret")))
-                : held).value();
+        return cached(REALM, Map.of("grant_type", "client_credentials", "client_id", "microshop-main",
+                "client_secret", TestProperties.required("it.identity.main.secret")));
     }
 
     /** A shopper's token that has expired (issued for two seconds, then waited out), made once per test run. */
@@ -107,19 +98,15 @@ public final class Identity {
         return claims(token).getString("sub");
     }
 
-    /** The provider's token endpoint of a realm: what a service uses for its own identity. */
-    public static String tokenEndpoint(String realm) {
-        return url() + "/realms/" + realm + "/protocol/openid-connect/token";
+    private static String token(String realm, String client, String username) {
+        return cached(realm, password(client, username));
     }
 
-    private static String token(String realm, String client, String username) {
-        String key = realm + "/" + client + "/" + username;
-        Token cached = TOKENS.get(key);
-        if (cached == null || cached.expiresBefore(Instant.now().plusSeconds(60))) {
-            cached = fetch(realm, password(client, username));
-            TOKENS.put(key, cached);
-        }
-        return cached.value();
+    /** A token of this grant, fetched again only when the one held has less than a minute left. */
+    private static String cached(String realm, Map<String, String> grant) {
+        String key = realm + "/" + grant.get("client_id") + "/" + grant.getOrDefault("username", "");
+        return TOKENS.compute(key, (k, held) -> held == null || held.expiresBefore(Instant.now().plusSeconds(60))
+                ? fetch(realm, grant) : held).value();
     }
 
     private static Map<String, String> password(String client, String username) {
@@ -131,29 +118,14 @@ public final class Identity {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint(realm)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("no token for " + form.get("client_id") + "/" + form.get("username")
-                        + " of realm " + realm + " from "
-                        + request.uri() + ": " + response.statusCode() + " " + response.body()
-                        + " (scripts/test.sh starts and seeds the tests' identity provider)");
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                JsonObject json = reader.readObject();
-                String token = json.getString("access_token");
-                return new Token(token, Instant.ofEpochSecond(claims(token).getJsonNumber("exp").longValue()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the tests' identity provider at " + url() + " cannot be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Http.Reply reply = new Http(url()).post("/realms/" + realm + "/protocol/openid-connect/token",
+                "application/x-www-form-urlencoded", body);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no token for " + form.get("client_id") + "/" + form.get("username")
+                    + " of realm " + realm + ": " + reply + " (scripts/test.sh starts and seeds the tests' identity provider)");
         }
+        String token = reply.json().getString("access_token");
+        return new Token(token, Instant.ofEpochSecond(claims(token).getJsonNumber("exp").longValue()));
     }
 
     private static String url() {
