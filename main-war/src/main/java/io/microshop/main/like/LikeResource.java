@@ -2,10 +2,8 @@ package io.microshop.main.like;
 
 import io.microshop.main.product.ProductView;
 import io.microshop.web.openapi.ProblemResponsesReader;
-import io.microshop.web.problem.ProblemException;
-import io.microshop.web.problem.ProblemType;
 import io.microshop.web.security.Roles;
-import io.microshop.web.security.UnauthorizedProblem;
+import io.microshop.web.security.TokenProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -76,12 +73,10 @@ public class LikeResource {
             if (anonymousLikes && !sentToken) {
                 return Liker.anonymous();
             }
-            throw new ProblemException(UnauthorizedProblem.problem(sentToken),
-                    Map.of(HttpHeaders.WWW_AUTHENTICATE, UnauthorizedProblem.challenge(sentToken)));
+            throw TokenProblems.refusal(sentToken);
         }
         if (!security.isUserInRole(Roles.SHOPPER)) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "This needs the role " + Roles.SHOPPER + ", which the token does not carry.");
+            throw TokenProblems.missingRole(Roles.SHOPPER);
         }
         return Liker.signedIn(principal.getName());
     }

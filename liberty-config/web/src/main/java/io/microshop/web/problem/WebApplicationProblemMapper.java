@@ -1,5 +1,6 @@
 package io.microshop.web.problem;
 
+import io.microshop.web.security.TokenProblems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -60,9 +61,8 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
         return switch (status) {
             case 400 -> MalformedBody.problemFor(exception)
                     .orElseGet(() -> ProblemType.forStatus(400).problem("The request is not valid."));
-            case 403 -> ProblemType.FORBIDDEN.problem(requiredRoles()
-                    .map(roles -> "This needs the role " + roles + ", which the token does not carry.")
-                    .orElse("The token does not allow this."));
+            case 403 -> requiredRoles().map(roles -> TokenProblems.missingRole(roles).problem())
+                    .orElseGet(() -> ProblemType.FORBIDDEN.problem("The token does not allow this."));
             case 404 -> ProblemType.NOT_FOUND.problem("There is no resource at " + path + ".");
             case 405 -> ProblemType.forStatus(405).problem(method.trim() + " is not allowed on " + path
                     + "; allowed: " + headers.getOrDefault(HttpHeaders.ALLOW, "none") + ".");
