@@ -84,8 +84,7 @@ say "Starting the benchmark's identity provider (Keycloak on :$IDENTITY_PORT, lo
 start_test_keycloak "$IDENTITY_DIR" "$IDENTITY_PORT" "http://localhost:$MAIN_PORT"
 BENCH_PASSWORD="$TEST_USERS_PASSWORD"
 token_of() { # username: an access token of the benchmark's provider (an hour: its test client's)
-  curl -sf -d grant_type=password -d client_id=microshop-tests -d username="$1" --data-urlencode password="$BENCH_PASSWORD" \
-    "http://localhost:$IDENTITY_PORT/realms/$REALM/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+  password_grant "http://localhost:$IDENTITY_PORT" "$REALM" microshop-tests "$1" "$BENCH_PASSWORD"
 }
 export BENCH_ADMIN_TOKEN BENCH_SHOPPER_TOKENS="$IDENTITY_DIR/shopper-tokens"
 BENCH_ADMIN_TOKEN="$(token_of test-admin)"

@@ -94,6 +94,12 @@ identity_server_env() { # url main-client-secret
     "$realm_url" "$realm_url/protocol/openid-connect/certs" "$realm_url/protocol/openid-connect/token" "$2"
 }
 
+# An access token by the password grant (printed; nothing when the provider refuses).
+password_grant() { # url realm client username password
+  curl -sf -d grant_type=password -d client_id="$3" -d username="$4" --data-urlencode password="$5" \
+    "$1/realms/$2/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
 identity_secret() { # file name
   sed -n "s/^$2=//p" "$1"
 }
@@ -116,9 +122,8 @@ start_test_keycloak() { # dir port frontend-url
 # "elsewhere" (another issuer, other keys) with its own shopper-1. All with one password.
 seed_test_identities() { # url secrets-file password
   local url=$1 password=$3 admin_token mappers audience clients users n
-  admin_token="$(curl -sf -d grant_type=password -d client_id=admin-cli -d username="$(identity_secret "$2" KC_BOOTSTRAP_ADMIN_USERNAME)" \
-    --data-urlencode password="$(identity_secret "$2" KC_BOOTSTRAP_ADMIN_PASSWORD)" "$url/realms/master/protocol/openid-connect/token" \
-    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+  admin_token="$(password_grant "$url" master admin-cli "$(identity_secret "$2" KC_BOOTSTRAP_ADMIN_USERNAME)" \
+    "$(identity_secret "$2" KC_BOOTSTRAP_ADMIN_PASSWORD)")"
   [ -n "$admin_token" ] || fail "Could not sign in to the tests' Keycloak at $url as its bootstrap administrator."
   mappers='{"name":"groups","protocol":"openid-connect","protocolMapper":"oidc-usermodel-realm-role-mapper",
     "config":{"claim.name":"groups","multivalued":"true","jsonType.label":"String","access.token.claim":"true"}}'

@@ -1,8 +1,7 @@
 import { useAuth } from 'react-oidc-context';
 
-/** The roles of the shop's identity provider that the app cares about. */
+/** The role of the shop's identity provider that the admin dashboard needs. */
 export const CATALOG_ADMIN = 'catalog-admin';
-export const SHOPPER = 'shopper';
 
 /** Who is signed in, as the app needs it; the tokens themselves stay with oidc-client-ts. */
 export interface Session {
