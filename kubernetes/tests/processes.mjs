@@ -21,7 +21,9 @@ export class Processes {
     spawnSync(join(WLP, "bin", "server"), ["stop", name]);
     rmSync(server, { recursive: true, force: true });
     mkdirSync(join(server, "apps"), { recursive: true });
-    cpSync(join(ROOT, `${service}-war`, "src", "main", "liberty", "config", "server.xml"), join(server, "server.xml"));
+    for (const file of ["server.xml", "bootstrap.properties"]) {
+      cpSync(join(ROOT, `${service}-war`, "src", "main", "liberty", "config", file), join(server, file));
+    }
     cpSync(join(ROOT, `${service}-war`, "target", `${service}.war`), join(server, "apps", `${service}.war`));
     const started = spawnSync(join(WLP, "bin", "server"), ["start", name], { env: { ...process.env, ...env }, encoding: "utf8" });
     assert.equal(started.status, 0, started.stdout + started.stderr);

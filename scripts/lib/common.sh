@@ -193,7 +193,7 @@ copy_server() { # service name port database admin-url amqp-url
   stop_servers "$2"
   rm -rf "$dir"
   mkdir -p "$dir/apps"
-  cp "$ROOT_DIR/$1-war/src/main/liberty/config/server.xml" "$dir/"
+  cp "$ROOT_DIR/$1-war/src/main/liberty/config/"{server.xml,bootstrap.properties} "$dir/"
   cp "$ROOT_DIR/$1-war/target/$1.war" "$dir/apps/"
   # keystore_password: Liberty's SSL support, which MP JWT needs, starts only with one.
   printf 'HTTP_PORT=%s\nDB_NAME=%s\nADMIN_URL=%s\nAMQP_URL=%s\nkeystore_password=%s\n' "$3" "$4" "$5" "$6" "$(random_secret)" \

@@ -4,6 +4,7 @@ import io.microshop.config.Environment;
 import io.microshop.consumer.ConsumeCommand;
 import io.microshop.consumer.Consumers;
 import io.microshop.migration.MigrateCommand;
+import io.microshop.telemetry.JsonLogFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +52,10 @@ public final class Command {
         Logger root = Logger.getLogger("");
         var handler = new java.util.logging.ConsoleHandler();
         handler.setLevel(Level.ALL);
+        // As the Liberty servers: LOG_FORMAT=JSON for one JSON object per line, with trace ids.
+        if ("JSON".equalsIgnoreCase(env.text("LOG_FORMAT", "SIMPLE").strip())) {
+            handler.setFormatter(new JsonLogFormatter());
+        }
         root.addHandler(handler);
         root.setLevel(Level.parse(env.text("LOG_LEVEL", "INFO").toUpperCase(java.util.Locale.ROOT)));
         // Liquibase reports every statement at INFO; its warnings are what matter here.

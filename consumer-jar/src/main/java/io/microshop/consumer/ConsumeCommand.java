@@ -2,6 +2,7 @@ package io.microshop.consumer;
 
 import io.microshop.config.Environment;
 import io.microshop.event.Topology;
+import io.microshop.telemetry.Telemetry;
 
 /**
  * {@code main-sync}: admin's product events into main's database; {@code admin-likes}: main's
@@ -12,7 +13,9 @@ public final class ConsumeCommand {
     public static final String USAGE = """
             main-sync      apply admin's product events to main's database (queue %s)
               admin-likes    apply main's likes to admin's database (queue %s)
-                Environment: %s""".formatted(Topology.PRODUCT_SYNC, Topology.LIKE_SYNC, ConsumerSettings.VARIABLES);
+                Environment: %s; LOG_LEVEL, LOG_FORMAT (SIMPLE or JSON);
+                OpenTelemetry's OTEL_* (off unless OTEL_SDK_DISABLED=false)""".formatted(Topology.PRODUCT_SYNC,
+            Topology.LIKE_SYNC, ConsumerSettings.VARIABLES);
 
     private ConsumeCommand() {
     }
@@ -26,6 +29,6 @@ public final class ConsumeCommand {
             System.err.println(consumer.command() + ": " + e.getMessage());
             return 64;
         }
-        return new RunningConsumer(consumer, settings).run();
+        return new RunningConsumer(consumer, settings, Telemetry.from(env, consumer.command())).run();
     }
 }

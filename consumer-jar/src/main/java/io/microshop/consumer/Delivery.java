@@ -1,5 +1,10 @@
 package io.microshop.consumer;
 
-/** A message as the broker delivered it: its delivery tag (to acknowledge it by), body and message id. */
-record Delivery(long tag, byte[] body, String messageId) {
+import io.microshop.event.TraceContext;
+
+/**
+ * A message as the broker delivered it: its delivery tag (to acknowledge it by), body, message id
+ * and the trace context of its publishing.
+ */
+record Delivery(long tag, byte[] body, String messageId, TraceContext trace) {
 }

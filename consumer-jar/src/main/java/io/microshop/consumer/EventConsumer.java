@@ -8,6 +8,8 @@ import io.microshop.event.EventJson;
 import io.microshop.event.MalformedEventException;
 import io.microshop.failure.Failures;
 import io.microshop.retry.Retries;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ import java.util.logging.Logger;
  * <li>Any other failure of a batch is retried event by event; an event that still fails after
  *     {@code maxAttempts} tries is dead-lettered and the rest go on.</li>
  * </ul>
+ * Each batch is processed under a CONSUMER span ({@link ProcessSpans}), current while its work
+ * runs, so that its database spans and log lines belong to it.
  */
 public final class EventConsumer {
 
@@ -55,16 +59,18 @@ public final class EventConsumer {
     private final int batchSize;
     private final int maxAttempts;
     private final ConsumerStats stats;
+    private final ProcessSpans spans;
     private final Set<String> unhandledTypesSeen = ConcurrentHashMap.newKeySet();
     private final Thread worker;
     private volatile boolean running = true;
 
     EventConsumer(Subscription subscription, EventHandlers handlers, DatabaseSession session, int batchSize,
-                  int maxAttempts, ConsumerStats stats) {
+                  int maxAttempts, ConsumerStats stats, ProcessSpans spans) {
         this.subscription = subscription;
         this.handlers = handlers;
         this.session = session;
-        this.transaction = new EventTransaction(session, handlers);
+        this.spans = spans;
+        this.transaction = new EventTransaction(session, handlers, spans);
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.stats = stats;
@@ -94,7 +100,7 @@ public final class EventConsumer {
             while (running && !subscription.cancelledByBroker()) {
                 batch = subscription.nextBatch(batchSize, POLL_MILLIS);
                 if (!batch.isEmpty()) {
-                    process(batch);
+                    processTraced(batch);
                 }
             }
         } catch (Stopping | InterruptedException e) {
@@ -103,6 +109,15 @@ public final class EventConsumer {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The consumer of " + subscription.queue() + " failed", e);
             running = false;
+        }
+    }
+
+    private void processTraced(List<Delivery> batch) throws Stopping {
+        Span span = spans.batch(batch);
+        try (Scope ignored = span.makeCurrent()) {
+            process(batch);
+        } finally {
+            span.end();
         }
     }
 
@@ -133,6 +148,7 @@ public final class EventConsumer {
                     .get(() -> transaction.apply(toApply.stream().map(Received::event).toList()));
             subscription.acknowledge(lastSettled, true);
             outcomes.forEach(stats::count);
+            LOG.fine(() -> "Applied " + toApply.size() + " events from " + subscription.queue() + ": " + outcomes);
             unhandled.forEach(delivery -> stats.count(Outcome.UNHANDLED));
             return;
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import io.microshop.event.Broker;
 import io.microshop.event.Topology;
 import io.microshop.failure.Failures;
 import io.microshop.retry.Retries;
+import io.microshop.telemetry.Telemetry;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -33,15 +34,17 @@ final class RunningConsumer {
     private final Broker broker;
     private final DatabaseConnector databases;
     private final ConsumerStats stats = new ConsumerStats();
+    private final Telemetry telemetry;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile Connection connection;
     private volatile EventConsumer eventConsumer;
     private HealthServer health;
 
-    RunningConsumer(Consumers consumer, ConsumerSettings settings) {
+    RunningConsumer(Consumers consumer, ConsumerSettings settings, Telemetry telemetry) {
         this.consumer = consumer;
         this.settings = settings;
+        this.telemetry = telemetry;
         this.broker = new Broker(settings.amqpUrl());
         this.databases = new DatabaseConnector(settings.database());
     }
@@ -59,7 +62,7 @@ final class RunningConsumer {
         health.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "shutdown"));
         LOG.info(name + " starting: " + broker.describe() + ", " + settings.database().describe() + ", health on :"
-                + settings.healthPort());
+                + settings.healthPort() + ", telemetry " + (telemetry.on() ? "on" : "off"));
         try {
             connection = Failsafe.with(Retries.<Connection>untilAvailable(broker.describe(),
                     failure -> failure instanceof IOException, () -> stopping, LOG)).get(() -> broker.connect(name));
@@ -68,7 +71,8 @@ final class RunningConsumer {
             Topology.declare(channel);
             channel.basicQos(settings.prefetch());
             EventConsumer started = new EventConsumer(new Subscription(channel, consumer.queue()), consumer.handlers(),
-                    new DatabaseSession(databases), settings.batchSize(), settings.maxAttempts(), stats);
+                    new DatabaseSession(databases), settings.batchSize(), settings.maxAttempts(), stats,
+                    new ProcessSpans(telemetry.tracer(), consumer.queue(), settings.database()));
             eventConsumer = started;
             started.start();
         } catch (IOException | RuntimeException e) {
@@ -132,6 +136,7 @@ final class RunningConsumer {
             if (health != null) {
                 health.stop();
             }
+            telemetry.close();
             done.countDown();
             LOG.info(consumer.command() + " stopped");
         }

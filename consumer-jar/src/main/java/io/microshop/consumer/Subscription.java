@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.microshop.event.TraceContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ final class Subscription {
         consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                received.add(new Delivery(envelope.getDeliveryTag(), body, properties.getMessageId()));
+                received.add(new Delivery(envelope.getDeliveryTag(), body, properties.getMessageId(),
+                        TraceContext.fromHeaders(properties.getHeaders())));
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.microshop.consumer;
 
 import io.microshop.event.Event;
 import io.microshop.migration.MigratedDatabase;
+import io.opentelemetry.api.OpenTelemetry;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -13,7 +14,8 @@ public final class Consumer implements AutoCloseable {
 
     public Consumer(MigratedDatabase database, EventHandlers handlers) {
         session = new DatabaseSession(database.connector());
-        transaction = new EventTransaction(session, handlers);
+        transaction = new EventTransaction(session, handlers, new ProcessSpans(OpenTelemetry.noop().getTracer("test"),
+                "test", database.connector().settings()));
     }
 
     public List<Outcome> apply(Event... events) throws SQLException {

@@ -14,10 +14,16 @@ import io.microshop.event.EventJson;
 import io.microshop.event.EventMessage;
 import io.microshop.event.ProductCreated;
 import io.microshop.event.ProductLiked;
+import io.microshop.event.TraceContext;
 import io.microshop.migration.MigratedDatabase;
 import io.microshop.migration.Schema;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.TestBroker;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLSyntaxErrorException;
 import java.time.Duration;
@@ -40,6 +46,9 @@ class EventConsumerIT {
     private static FaultProxy database;
 
     private final ConsumerStats stats = new ConsumerStats();
+    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    private final SdkTracerProvider tracing = SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
     private final String queue = "event-consumer-it." + UUID.randomUUID();
     private Connection connection;
     private Channel publisher;
@@ -71,6 +80,7 @@ class EventConsumerIT {
         }
         publisher.queueDelete(queue);
         connection.close();
+        tracing.close();
     }
 
     @Test
@@ -131,7 +141,8 @@ class EventConsumerIT {
         DatabaseSettings proxied = new DatabaseSettings("127.0.0.1", DATABASE_PROXY_PORT, direct.name(), direct.user(),
                 direct.password(), direct.sslMode());
         consumer = new EventConsumer(new Subscription(consumerChannel, queue), handlers,
-                new DatabaseSession(new DatabaseConnector(proxied)), 200, MAX_ATTEMPTS, stats);
+                new DatabaseSession(new DatabaseConnector(proxied)), 200, MAX_ATTEMPTS, stats,
+                new ProcessSpans(tracing.get("test"), queue, proxied));
         consumer.start();
     }
 
@@ -143,9 +154,36 @@ class EventConsumerIT {
         assertEquals(0, publisher.messageCount(queue));
     }
 
+    @Test
+    void anEventIsProcessedUnderAChildOfItsPublishSpanWithItsTransactionBelow() throws Exception {
+        start(ProductSync.handlers());
+        TraceContext published = new TraceContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "shop=a1");
+        long id = ++ids;
+        publish(ProductCreated.now(id, 1, "Traced", "https://images.example.com/t.png"), published);
+
+        await().atMost(PATIENCE).until(() -> spans.getFinishedSpanItems().size() == 2);
+        SpanData transaction = spans.getFinishedSpanItems().get(0);
+        SpanData process = spans.getFinishedSpanItems().get(1);
+        assertEquals("process " + queue, process.getName());
+        assertEquals(SpanKind.CONSUMER, process.getKind());
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", process.getTraceId());
+        assertEquals("00f067aa0ba902b7", process.getParentSpanId());
+        assertEquals("a1", process.getSpanContext().getTraceState().get("shop"));
+        assertEquals("transaction main_engine_test", transaction.getName());
+        assertEquals(SpanKind.CLIENT, transaction.getKind());
+        assertEquals(process.getSpanId(), transaction.getParentSpanId());
+        assertEquals(1L, transaction.getAttributes().get(io.opentelemetry.api.common.AttributeKey.longKey(
+                "microshop.events.applied")));
+        assertSettled();
+    }
+
     private void publish(Event event) throws Exception {
-        publisher.basicPublish("", queue, EventMessage.properties(event, "event-consumer-it"),
-                EventJson.write(event).getBytes(StandardCharsets.UTF_8));
+        publish(event, TraceContext.NONE);
+    }
+
+    private void publish(Event event, TraceContext trace) throws Exception {
+        publisher.basicPublish("", queue, EventMessage.properties(event.id().toString(), event.type(), event.occurredAt(),
+                "event-consumer-it", trace), EventJson.write(event).getBytes(StandardCharsets.UTF_8));
     }
 
     private void publish(String body) throws Exception {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.USER_DIRECTORY)
 @SecurityRequirement(name = ProblemResponsesReader.BEARER)
 public class UserResource {
+
+    private static final Logger LOG = Logger.getLogger(UserResource.class.getName());
 
     static final ProblemType NO_USERS = new ProblemType("no-users", "No users", 503);
     private static final String USER_EXAMPLE = "{\"id\": 42}";
@@ -73,6 +76,8 @@ public class UserResource {
             @PathParam("subject")
             @Size(max = 255, message = "must be at most 255 characters")
             @Pattern(regexp = "\\P{Cntrl}+", message = "must be printable text") String subject) {
-        return new UserView(users.forSubject(subject));
+        long user = users.forSubject(subject);
+        LOG.fine(() -> "User " + user + " is subject " + subject);
+        return new UserView(user);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Date;
 
 /**
  * How an event travels as an AMQP message: its JSON as a persistent message, with its id, type
- * and time also in the message's properties, and the producing service as the app id.
+ * and time also in the message's properties, the producing service as the app id, and the
+ * publisher's trace context, if any, in the W3C headers.
  */
 public final class EventMessage {
 
@@ -17,6 +18,11 @@ public final class EventMessage {
     }
 
     public static AMQP.BasicProperties properties(String eventId, EventType type, Instant occurredAt, String producer) {
+        return properties(eventId, type, occurredAt, producer, TraceContext.NONE);
+    }
+
+    public static AMQP.BasicProperties properties(String eventId, EventType type, Instant occurredAt, String producer,
+                                                  TraceContext trace) {
         return new AMQP.BasicProperties.Builder()
                 .contentType(CONTENT_TYPE)
                 .contentEncoding("utf-8")
@@ -25,6 +31,7 @@ public final class EventMessage {
                 .type(type.wireName())
                 .timestamp(Date.from(occurredAt))
                 .appId(producer)
+                .headers(trace.isPresent() ? trace.headers() : null)
                 .build();
     }
 

@@ -6,9 +6,14 @@ import io.microshop.event.Broker;
 import io.microshop.event.EventMessage;
 import io.microshop.event.EventType;
 import io.microshop.event.Topology;
+import io.microshop.event.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
@@ -16,7 +21,9 @@ import java.util.logging.Logger;
 /**
  * The relay's side of RabbitMQ: one connection (recovered automatically by the client) and one
  * channel in confirm mode, opened on first use and again after a failure. Publishing a batch
- * returns only once the broker has confirmed every message of it.
+ * returns only once the broker has confirmed every message of it. Each message of a traced row is
+ * published under its own PRODUCER span (ended when the broker confirms, or failed with the
+ * batch), whose context the message carries.
  */
 final class EventPublisher implements AutoCloseable {
 
@@ -25,27 +32,42 @@ final class EventPublisher implements AutoCloseable {
     private final Broker broker;
     private final String producer;
     private final Duration confirmTimeout;
+    private final PublishSpans spans;
     private Connection connection;
     private Channel channel;
 
-    EventPublisher(Broker broker, String producer, Duration confirmTimeout) {
+    EventPublisher(Broker broker, String producer, Duration confirmTimeout, Tracer tracer) {
         this.broker = broker;
         this.producer = producer;
         this.confirmTimeout = confirmTimeout;
+        this.spans = new PublishSpans(tracer);
     }
 
     /** @throws IOException, TimeoutException when the broker is away or does not confirm in time */
     void publish(List<OutboxRow> rows) throws IOException, TimeoutException, InterruptedException {
         Channel confirming = channel();
-        for (OutboxRow row : rows) {
-            EventType type = EventType.fromWireName(row.eventType())
-                    .orElseThrow(() -> new IllegalStateException("outbox row " + row.id() + " of unknown type "
-                            + row.eventType()));
-            confirming.basicPublish(type.exchange(), type.routingKey(),
-                    EventMessage.properties(row.eventId(), type, row.occurredAt(), producer),
-                    row.payload().getBytes(StandardCharsets.UTF_8));
+        List<Span> published = new ArrayList<>(rows.size());
+        try {
+            for (OutboxRow row : rows) {
+                EventType type = EventType.fromWireName(row.eventType())
+                        .orElseThrow(() -> new IllegalStateException("outbox row " + row.id() + " of unknown type "
+                                + row.eventType()));
+                Span span = spans.start(row, type);
+                published.add(span);
+                confirming.basicPublish(type.exchange(), type.routingKey(),
+                        EventMessage.properties(row.eventId(), type, row.occurredAt(), producer, TraceContext.of(span)),
+                        row.payload().getBytes(StandardCharsets.UTF_8));
+            }
+            confirming.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            published.forEach(Span::end);
+        } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            for (Span span : published) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, "not confirmed: " + e.getMessage());
+                span.end();
+            }
+            throw e;
         }
-        confirming.waitForConfirmsOrDie(confirmTimeout.toMillis());
     }
 
     /** Whether the connection to the broker is open. */

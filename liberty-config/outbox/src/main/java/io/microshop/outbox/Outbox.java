@@ -1,6 +1,7 @@
 package io.microshop.outbox;
 
 import io.microshop.event.Event;
+import io.microshop.event.TraceContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import java.util.List;
  * Where a service puts the events of a change: into its own database, in the transaction of the
  * change, so that the event exists if and only if the change does. When that transaction
  * commits, its rows are handed to the relay in memory to be published at once; the relay's
- * reading of the table is the safety net for anything the hand-over misses.
+ * reading of the table is the safety net for anything the hand-over misses. Each row keeps the
+ * trace context current when it was written: the request's, while telemetry is on.
  */
 @ApplicationScoped
 public class Outbox {
@@ -33,7 +35,8 @@ public class Outbox {
 
     /** Must be called inside the transaction that makes the change. */
     public void append(EntityManager entities, Event event) {
-        OutboxMessage message = new OutboxMessage(event, settings.owner(), event.occurredAt().plus(settings.lease()));
+        OutboxMessage message = new OutboxMessage(event, settings.owner(), event.occurredAt().plus(settings.lease()),
+                TraceContext.current());
         entities.persist(message); // an IDENTITY id: inserted now, so the id is known
         HandOverOnCommit handOver = (HandOverOnCommit) transactions.getResource(KEY);
         if (handOver == null) {

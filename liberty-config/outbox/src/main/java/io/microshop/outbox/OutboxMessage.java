@@ -2,6 +2,7 @@ package io.microshop.outbox;
 
 import io.microshop.event.Event;
 import io.microshop.event.EventJson;
+import io.microshop.event.TraceContext;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +14,8 @@ import java.time.Instant;
 /**
  * An event waiting in the service's own database until a relay has published it. It is born
  * claimed by the relay of the server that wrote it (for one lease), so that another replica's
- * relay leaves it alone while its own relay publishes it from memory.
+ * relay leaves it alone while its own relay publishes it from memory. It keeps the trace context
+ * of the request that wrote it, so that its publishing continues that request's trace.
  */
 @Entity
 @Table(name = "outbox")
@@ -47,10 +49,16 @@ public class OutboxMessage {
     @Column(name = "claimed_until", columnDefinition = "DATETIME(6)")
     Instant claimedUntil;
 
+    @Column(name = "trace_parent", columnDefinition = "CHAR(55)")
+    String traceParent;
+
+    @Column(name = "trace_state", length = TraceContext.MAX_TRACESTATE)
+    String traceState;
+
     protected OutboxMessage() {
     }
 
-    OutboxMessage(Event event, String owner, Instant claimedUntil) {
+    OutboxMessage(Event event, String owner, Instant claimedUntil, TraceContext trace) {
         eventId = event.id().toString();
         eventType = event.type().wireName();
         productId = event.productId();
@@ -59,10 +67,12 @@ public class OutboxMessage {
         payload = EventJson.write(event);
         claimedBy = owner;
         this.claimedUntil = claimedUntil;
+        traceParent = trace.traceparent();
+        traceState = trace.tracestate();
     }
 
     /** What the relay needs to publish this row without reading it back. */
     OutboxRow row() {
-        return new OutboxRow(id, eventId, eventType, occurredAt, payload);
+        return new OutboxRow(id, eventId, eventType, occurredAt, payload, new TraceContext(traceParent, traceState));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -43,6 +44,10 @@ public class OutboxRelay {
     @Inject
     CommittedRows committed;
 
+    /** mpTelemetry's: records nothing while telemetry is off. */
+    @Inject
+    Tracer tracer;
+
     private final RelayStatus status = new RelayStatus();
     private volatile boolean stopped;
     private Thread relay;
@@ -52,7 +57,7 @@ public class OutboxRelay {
     void start(@Observes Startup startup) {
         table = new OutboxTable(database);
         publisher = new EventPublisher(new Broker(settings.brokerUrl()), settings.serviceName(),
-                settings.confirmTimeout());
+                settings.confirmTimeout(), tracer);
         relay = threads.newThread(this::run);
         relay.setName("outbox-relay");
         relay.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.microshop.outbox;
 
+import io.microshop.event.TraceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +28,8 @@ final class OutboxTable {
             + " SET claimed_by = ?, claimed_until = UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND"
             + " WHERE claimed_by = ? OR claimed_by IS NULL OR claimed_until IS NULL OR claimed_until < UTC_TIMESTAMP(6)"
             + " ORDER BY id LIMIT ?";
-    private static final String CLAIMED = "SELECT id, event_id, event_type, occurred_at, payload FROM outbox"
+    private static final String CLAIMED = "SELECT id, event_id, event_type, occurred_at, payload, trace_parent,"
+            + " trace_state FROM outbox"
             + " WHERE claimed_by = ? ORDER BY id LIMIT ?";
     private static final String BACKLOG = "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(occurred_at),"
             + " UTC_TIMESTAMP(6)), 0) FROM outbox";
@@ -62,7 +64,8 @@ final class OutboxTable {
                         // DATETIME columns hold UTC (every writer runs in UTC, the consumers' URL says so).
                         Instant occurredAt = row.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC);
                         rows.add(new OutboxRow(row.getLong("id"), row.getString("event_id"),
-                                row.getString("event_type"), occurredAt, row.getString("payload")));
+                                row.getString("event_type"), occurredAt, row.getString("payload"),
+                                new TraceContext(row.getString("trace_parent"), row.getString("trace_state"))));
                     }
                 }
             }

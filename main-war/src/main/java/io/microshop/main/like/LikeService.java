@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -21,6 +22,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  */
 @ApplicationScoped
 public class LikeService {
+
+    private static final Logger LOG = Logger.getLogger(LikeService.class.getName());
 
     @Inject
     Storefront storefront;
@@ -41,6 +44,7 @@ public class LikeService {
         }
         long userId = userOf(liker);
         Likes.Result result = likes.record(productId, userId);
+        LOG.fine(() -> "Like of product " + productId + " by user " + userId + ": " + result.outcome());
         return switch (result.outcome()) {
             case LIKED -> result.product().orElseThrow();
             case ALREADY_LIKED -> throw new AlreadyLikedException(productId, userId);

@@ -69,14 +69,25 @@ final class SyncWorld {
         return world;
     }
 
+    /**
+     * A consumer's environment: the test broker, its database through the given port, and telemetry
+     * as the test servers have it (on, for sampled traces only, to the trace test's OTLP receiver;
+     * JSON log lines with the shop's detail).
+     */
     static Map<String, String> consumerEnvironment(String database, int port) {
-        return Map.of(
-                "AMQP_URL", TestBroker.url(),
-                "DB_HOST", "127.0.0.1",
-                "DB_PORT", Integer.toString(port),
-                "DB_NAME", database,
-                "DB_USER", System.getProperty("it.db.user"),
-                "DB_PASSWORD", System.getProperty("it.db.password"));
+        return Map.ofEntries(
+                Map.entry("AMQP_URL", TestBroker.url()),
+                Map.entry("DB_HOST", "127.0.0.1"),
+                Map.entry("DB_PORT", Integer.toString(port)),
+                Map.entry("DB_NAME", database),
+                Map.entry("DB_USER", System.getProperty("it.db.user")),
+                Map.entry("DB_PASSWORD", System.getProperty("it.db.password")),
+                Map.entry("OTEL_SDK_DISABLED", "false"),
+                Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + System.getProperty("it.otlp.port")),
+                Map.entry("OTEL_TRACES_SAMPLER", "parentbased_always_off"),
+                Map.entry("OTEL_BSP_SCHEDULE_DELAY", "100"),
+                Map.entry("LOG_FORMAT", "JSON"),
+                Map.entry("LOG_LEVEL", "FINE"));
     }
 
     private void shutdown() {
