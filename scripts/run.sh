@@ -6,9 +6,12 @@
 # Data lives in the databases admin and main, in RabbitMQ's durable queues (default virtual host)
 # and in .run/identity (the provider's users, and the passwords generated at its first start), so
 # it survives a restart.
+# TRACING=on also starts a trace viewer (Zipkin, :9411, spans in memory) and traces every request
+# of every process, the browser's included, into it.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/identity.sh"
+source "$(dirname "$0")/lib/tracing.sh"
 cd "$ROOT_DIR"
 
 ADMIN_PORT="${ADMIN_PORT:-8000}"
@@ -17,6 +20,13 @@ MAIN_SYNC_HEALTH_PORT="${MAIN_SYNC_HEALTH_PORT:-8081}"
 ADMIN_LIKES_HEALTH_PORT="${ADMIN_LIKES_HEALTH_PORT:-8082}"
 FRONTEND_PORT="${FRONTEND_PORT:-3000}"
 IDENTITY_PORT=8180
+TRACING="${TRACING:-off}"
+ZIPKIN_PORT=9411
+case "$TRACING" in
+  on) TRACED_PORTS="$ZIPKIN_PORT" ;;
+  off) TRACED_PORTS="" ;;
+  *) fail "TRACING is on or off, not '$TRACING'." ;;
+esac
 export AMQP_URL="${AMQP_URL:-$(amqp_url /)}"
 LOG_DIR="$ROOT_DIR/.run"
 mkdir -p "$LOG_DIR"
@@ -24,7 +34,7 @@ mkdir -p "$LOG_DIR"
 ensure_machine
 require_node
 
-for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT" "$FRONTEND_PORT" "$IDENTITY_PORT"; do
+for port in "$ADMIN_PORT" "$MAIN_PORT" "$MAIN_SYNC_HEALTH_PORT" "$ADMIN_LIKES_HEALTH_PORT" "$FRONTEND_PORT" "$IDENTITY_PORT" $TRACED_PORTS; do
   if port_open 127.0.0.1 "$port"; then
     fail "Port $port is in use (another run of this script, or \`mvn liberty:dev\`?). Stop it, or set ADMIN_PORT/MAIN_PORT/MAIN_SYNC_HEALTH_PORT/ADMIN_LIKES_HEALTH_PORT/FRONTEND_PORT."
   fi
@@ -56,6 +66,7 @@ stop_all() {
   [ -n "${TAIL_PID:-}" ] && kill "$TAIL_PID" 2>/dev/null || true
   [ -n "${FRONTEND_PID:-}" ] && kill "$FRONTEND_PID" 2>/dev/null || true
   stop_keycloak "${KEYCLOAK_PID:-}"
+  stop_zipkin "${ZIPKIN_PID:-}"
   # SIGTERM: each consumer finishes the batch in hand, then closes.
   for pid in ${CONSUMER_PIDS:-}; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in ${CONSUMER_PIDS:-}; do wait "$pid" 2>/dev/null || true; done
@@ -69,6 +80,14 @@ IDENTITY_SECRETS="$IDENTITY_DIR/secrets.env"
 say "Starting the identity provider (Keycloak $KEYCLOAK_VERSION on :$IDENTITY_PORT, log: .run/identity/keycloak.log)"
 ensure_identity_secrets "$IDENTITY_SECRETS"
 start_keycloak "$IDENTITY_DIR/keycloak" "$IDENTITY_PORT" "$IDENTITY_SECRETS" "http://localhost:$FRONTEND_PORT" "$IDENTITY_DIR/keycloak.log"
+
+if [ "$TRACING" = on ]; then
+  say "Starting the trace viewer (Zipkin $ZIPKIN_VERSION on :$ZIPKIN_PORT, log: .run/tracing/zipkin.log)"
+  start_zipkin "$LOG_DIR/tracing" "$ZIPKIN_PORT" "$LOG_DIR/tracing/zipkin.log"
+  # Inherited by the servers, the consumers and the frontend's server (which tells the browser).
+  while IFS= read -r variable; do export "${variable?}"; done < <(tracing_env "http://localhost:$ZIPKIN_PORT")
+  export ZIPKIN_URL="http://localhost:$ZIPKIN_PORT"
+fi
 
 say "Starting admin and main"
 rm -f "$WLP_DIR"/usr/servers/{admin,main}/logs/messages.log
@@ -105,6 +124,7 @@ cat <<INFO
   main    http://localhost:$MAIN_PORT/api/products      OpenAPI UI  http://localhost:$MAIN_PORT/openapi/ui/
   health  http://localhost:$ADMIN_PORT/health  http://localhost:$MAIN_PORT/health  (/started /live /ready)
   consumers  main-sync http://localhost:$MAIN_SYNC_HEALTH_PORT/health   admin-likes http://localhost:$ADMIN_LIKES_HEALTH_PORT/health
+  $(if [ "$TRACING" = on ]; then echo "traces  http://localhost:$ZIPKIN_PORT/zipkin/   (every request of every process, the browser's too)"; else echo "traces  off (TRACING=on scripts/run.sh also starts a trace viewer)"; fi)
 
   Sign in (at the shop, "Sign in"), users of the realm kubernetes/base/identity/microshop-realm.json:
     administrator  admin    / $(identity_secret "$IDENTITY_SECRETS" MICROSHOP_ADMIN_PASSWORD)   (roles catalog-admin, shopper)

@@ -17,6 +17,7 @@ source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/e2e.sh"
 source "$(dirname "$0")/lib/kubernetes.sh"
 source "$(dirname "$0")/lib/identity.sh"
+source "$(dirname "$0")/lib/tracing.sh"
 cd "$ROOT_DIR"
 
 # The tests' own identity provider: Keycloak on :18180 with the shop's realm in memory (fresh each

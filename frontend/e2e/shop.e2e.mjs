@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 
 const BASE = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS; // a folder, when the screenshots are wanted
+const ZIPKIN = process.env.E2E_ZIPKIN_URL; // the trace viewer every process of the shop reports to
 const PATIENCE = 20_000;
 // The realm's own users (kubernetes/base/identity/microshop-realm.json), with the passwords the
 // tests' provider was started with.
@@ -67,6 +68,40 @@ async function signOut() {
 
 function row(title) {
   return page.locator('tr', { has: page.locator('td', { hasText: new RegExp(`^${title}$`) }) });
+}
+
+/**
+ * The trace the browser started with this traceparent, as the viewer has it once every process
+ * has reported: the browser's call, main's request and its call to admin, admin's request, the
+ * relay's publish, and admin-likes' processing with its database transaction below it.
+ */
+async function traceOfLike(traceparent) {
+  assert.ok(ZIPKIN, 'scripts/test.sh passes E2E_ZIPKIN_URL');
+  const [, traceId, browserSpan] = traceparent.split('-');
+  const deadline = Date.now() + PATIENCE;
+  for (;;) {
+    const answer = await fetch(`${ZIPKIN}/api/v2/trace/${traceId}`);
+    const spans = answer.ok ? await answer.json() : [];
+    const of = (service, kind) => spans.filter((s) => s.localEndpoint?.serviceName === service && s.kind === kind);
+    if (of('admin-likes', 'CLIENT').length > 0 && of('frontend', 'CLIENT').length > 0) {
+      const byId = new Map(spans.map((s) => [s.id, s]));
+      const [browser] = of('frontend', 'CLIENT');
+      assert.equal(browser.id, browserSpan, "the browser's span is the traceparent's");
+      assert.equal(browser.parentId, undefined, 'the click starts the trace');
+      const [mainServer] = of('main', 'SERVER');
+      assert.equal(mainServer.parentId, browser.id, 'main serves the browser\'s call');
+      const [adminServer] = of('admin', 'SERVER');
+      assert.equal(byId.get(adminServer.parentId)?.localEndpoint.serviceName, 'main', 'admin serves main\'s call');
+      const [publish] = of('main', 'PRODUCER');
+      assert.equal(publish.parentId, mainServer.id, 'the relay publishes in the request\'s trace');
+      const [process] = of('admin-likes', 'CONSUMER');
+      assert.equal(process.parentId, publish.id, 'admin-likes processes the published message');
+      assert.equal(of('admin-likes', 'CLIENT')[0].parentId, process.id, 'its transaction is part of it');
+      return traceId;
+    }
+    if (Date.now() > deadline) assert.fail(`trace ${traceId} incomplete in the viewer: ${JSON.stringify(spans.map((s) => [s.localEndpoint?.serviceName, s.kind, s.name]))}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 function card(title) {
@@ -134,9 +169,22 @@ test('a product goes through the whole shop', async () => {
   await page.goto(`${BASE}/`);
   await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
   await signInAs(SHOPPER);
+  const like = page.waitForRequest((r) => r.method() === 'POST' && /\/main\/api\/products\/\d+\/like$/.test(r.url()));
   await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();
   await card(renamed).getByText('Thanks for your like!').waitFor();
   assert.equal(await card(renamed).locator('.likes').innerText(), '1 like');
+  // The click started one trace, through main, admin and RabbitMQ to admin's database.
+  const traceparent = (await like).headers().traceparent;
+  assert.match(traceparent ?? '', /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/, 'the like carries a sampled traceparent');
+  const traceId = await traceOfLike(traceparent);
+  if (SCREENSHOTS) {
+    const viewer = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await viewer.goto(`${ZIPKIN}/zipkin/traces/${traceId}`);
+    await viewer.getByText('admin-likes').first().waitFor();
+    await viewer.waitForTimeout(500);
+    await viewer.screenshot({ path: `${SCREENSHOTS}/trace.png` });
+    await viewer.close();
+  }
   // The same shopper again: already liked, still one like.
   await page.goto(`${BASE}/`);
   await card(renamed).getByRole('button', { name: `Like ${renamed}` }).click();

@@ -7,10 +7,16 @@ import '@picocss/pico/css/pico.min.css';
 import './styles.css';
 import { App } from './App';
 import { loadIdentity } from './auth/identity';
+import { loadTelemetry } from './telemetry/config';
 
 const root = createRoot(document.getElementById('root')!);
 
-loadIdentity().then((identity) => {
+// Tracing (loaded only when this run serves /telemetry.json) starts before the first API call.
+const tracing = loadTelemetry().then(async (telemetry) => {
+  if (telemetry) (await import('./telemetry/tracing')).startTracing(telemetry);
+});
+
+Promise.all([loadIdentity(), tracing]).then(([identity]) => {
   // After the provider sends the browser back, drop the code from the address and return to
   // the page that asked for the sign-in (the session is in sessionStorage: a reload keeps it).
   const signedIn = (user: User | void) => {

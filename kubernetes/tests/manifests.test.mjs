@@ -87,6 +87,30 @@ test("admin-canary adds v2 and v3, each naming itself, with a Service per versio
   assert.deepEqual(named(resources, "Service", "admin").spec.selector, { app: "admin" });
 });
 
+test("tracing turns telemetry on in every process of the shop and tells the browser; without it nothing is traced", () => {
+  const traced = ["admin-v1", "admin-v2", "admin-v3", "main", "main-sync", "admin-likes"];
+  const telemetryOf = (resources, name) => named(resources, "Deployment", name).spec.template.spec.containers[0].envFrom
+    .map((source) => source.configMapRef?.name).filter((config) => config?.startsWith("telemetry"));
+  const plain = renderWith("local", ["admin-canary"]).resources;
+  for (const name of traced) assert.deepEqual(telemetryOf(plain, name), [], `${name} untraced by default`);
+  assert.ok(!plain.some((r) => r.kind === "ConfigMap" && Object.keys(r.data ?? {}).some((k) => k === "telemetry.conf")));
+
+  const { resources } = renderWith("local", ["admin-canary", "tracing"]);
+  const telemetry = resources.find((r) => r.kind === "ConfigMap" && r.metadata.name.startsWith("telemetry-"));
+  const config = telemetry.data;
+  for (const name of traced) assert.deepEqual(telemetryOf(resources, name), [telemetry.metadata.name], name);
+  assert.equal(config.OTEL_SDK_DISABLED, "false");
+  assert.equal(config.OTEL_EXPORTER_OTLP_PROTOCOL, "http/protobuf");
+  assert.match(config.OTEL_EXPORTER_OTLP_ENDPOINT, /^http:\/\/jaeger-collector\.istio-system\.svc:4318$/);
+  assert.equal(config.OTEL_TRACES_SAMPLER, "parentbased_traceidratio");
+  const routes = resources.find((r) => r.kind === "ConfigMap" && r.metadata.name.startsWith("frontend-api-routes-")).data;
+  assert.ok(routes["api-routes.conf"] && routes["identity.conf"], "the frontend's other routes stay");
+  const browser = JSON.parse(/return 200 '([^']+)'/.exec(routes["telemetry.conf"])[1]);
+  assert.deepEqual(browser, { zipkinUrl: "/traces/api/v2/spans", sampleRatio: Number(config.OTEL_TRACES_SAMPLER_ARG) },
+    "the browser samples as the services do, and its spans have a route");
+  assert.match(routes["telemetry.conf"], /location \/traces\/ \{\n    proxy_pass http:\/\/zipkin\.istio-system\.svc:9411\/;/);
+});
+
 test("a new release tag is a new migration Job from the same apply; the same tag changes nothing", () => {
   const ws = workspace();
   const images = join(ws, "kubernetes", "components", "images", "kustomization.yaml");

@@ -8,7 +8,7 @@ import { load } from "../checker/src/load.mjs";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const OVERLAYS = ["local", "nfs", "production-like"];
 /** The components an overlay can add, and the ones each overlay already has. */
-export const COMPONENTS = ["admin-canary", "network-policies", "autoscaling", "rabbitmq-cluster"];
+export const COMPONENTS = ["admin-canary", "network-policies", "autoscaling", "rabbitmq-cluster", "tracing"];
 export const INCLUDED = { local: [], nfs: [], "production-like": ["autoscaling", "rabbitmq-cluster"] };
 
 /**

@@ -136,8 +136,11 @@ ensure_rabbitmq() {
 
 # A consumer of the jar (main-sync, admin-likes) in the background, with its JVM options;
 # the caller sets its environment (AMQP_URL, DB_NAME, HEALTH_PORT, ...). Sets CONSUMER_PID.
+# A consumer in the background (CONSUMER_PID); CONSUMER_ENV may hold extra VARIABLE=value lines for it.
 start_consumer_process() { # command log-file [jar]
-  MALLOC_ARENA_MAX=2 java @"$CONSUMER_JVM_OPTIONS" -jar "${3:-$CONSUMER_JAR}" "$1" >>"$2" 2>&1 &
+  local -a extra=()
+  [ -n "${CONSUMER_ENV:-}" ] && mapfile -t extra <<<"$CONSUMER_ENV"
+  env "${extra[@]}" MALLOC_ARENA_MAX=2 java @"$CONSUMER_JVM_OPTIONS" -jar "${3:-$CONSUMER_JAR}" "$1" >>"$2" 2>&1 &
   CONSUMER_PID=$!
 }
 

@@ -1,7 +1,8 @@
 # The end-to-end stage of command 2: the whole shop (admin-e2e :19000, main-e2e :19001, both
-# consumers, the built frontend on :19300, served by nginx with its image's configuration) on databases of its own and a virtual host of the
-# tests' RabbitMQ node, driven in Debian's Chromium by frontend/e2e (playwright-core). Sourced by
-# scripts/test.sh, which calls stop_e2e on exit.
+# consumers, the built frontend on :19300, served by nginx with its image's configuration) on
+# databases of its own and a virtual host of the tests' RabbitMQ node, traced into the local trace
+# viewer (Zipkin :19411) as command 1's TRACING=on does, driven in Debian's Chromium by
+# frontend/e2e (playwright-core). Sourced by scripts/test.sh, which calls stop_e2e on exit.
 # shellcheck shell=bash
 
 # Below the kernel's ephemeral ports (32768 and up), where an outgoing connection of another
@@ -11,6 +12,7 @@ E2E_MAIN_PORT=19001
 E2E_MAIN_SYNC_HEALTH_PORT=19081
 E2E_ADMIN_LIKES_HEALTH_PORT=19082
 E2E_FRONTEND_PORT=19300
+E2E_ZIPKIN_PORT=19411
 E2E_PIDS=""
 
 E2E_NGINX_DIR="${TMPDIR:-/tmp}/microshop-e2e-nginx"
@@ -19,7 +21,7 @@ E2E_NGINX_DIR="${TMPDIR:-/tmp}/microshop-e2e-nginx"
 # a cluster without a mesh mounts (kubernetes/base/frontend/api-routes.conf). Only what differs
 # on this machine is changed: the port, the files' directory, the routes' directory and the
 # services' addresses.
-start_frontend_nginx() { # port admin-port main-port log-file dist identity-authority
+start_frontend_nginx() { # port admin-port main-port log-file dist identity-authority [zipkin-url]
   command -v nginx >/dev/null || apt_install nginx-light || apt_install nginx \
     || fail "The end-to-end tests serve the frontend with nginx, as its image does: apt-get install nginx."
   local dir="$E2E_NGINX_DIR" conf="$ROOT_DIR/frontend/nginx.conf" routes="$ROOT_DIR/kubernetes/base/frontend/api-routes.conf"
@@ -40,6 +42,13 @@ start_frontend_nginx() { # port admin-port main-port log-file dist identity-auth
   printf '{"authority": "%s", "clientId": "microshop-frontend"}\n' "$6" >"$dir/identity.json"
   printf 'location = /identity.json {\n    add_header Cache-Control "no-cache";\n    alias %s/identity.json;\n}\n' "$dir" \
     >"$dir/microshop/identity.conf"
+  # Traced: the browser is told to trace (kubernetes/components/tracing's telemetry.conf does the
+  # same in a cluster) and reaches the viewer's span intake at /traces/.
+  if [ -n "${7:-}" ]; then
+    printf '{"zipkinUrl": "/traces/api/v2/spans", "sampleRatio": 1}\n' >"$dir/telemetry.json"
+    printf 'location = /telemetry.json {\n    add_header Cache-Control "no-cache";\n    alias %s/telemetry.json;\n}\nlocation /traces/ {\n    proxy_pass %s/;\n}\n' \
+      "$dir" "$7" >"$dir/microshop/telemetry.conf"
+  fi
   cat >"$dir/nginx.conf" <<NGINX
 daemon off;
 user root;
@@ -70,6 +79,7 @@ ensure_chromium() {
 
 stop_e2e() {
   for pid in $E2E_PIDS; do kill -TERM "$pid" 2>/dev/null || true; done
+  stop_zipkin "${E2E_ZIPKIN_PID:-}"
   stop_servers admin-e2e main-e2e
   E2E_PIDS=""
 }
@@ -80,19 +90,28 @@ run_e2e() { # amqp-url
   mkdir -p "$logs"
   say "End-to-end: the whole shop in Chromium"
   fresh_databases e2e_test
+  local zipkin="http://localhost:$E2E_ZIPKIN_PORT"
+  start_zipkin "$ROOT_DIR/target/tracing" "$E2E_ZIPKIN_PORT" "$logs/e2e-zipkin.log"
+  E2E_ZIPKIN_PID=$ZIPKIN_PID
   copy_server admin admin-e2e "$E2E_ADMIN_PORT" admin_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
   copy_server main main-e2e "$E2E_MAIN_PORT" main_e2e_test "http://localhost:$E2E_ADMIN_PORT" "$amqp"
   identity_server_env "$IT_IDENTITY_URL" "$IT_IDENTITY_MAIN_SECRET" >>"$WLP_DIR/usr/servers/admin-e2e/server.env"
   identity_server_env "$IT_IDENTITY_URL" "$IT_IDENTITY_MAIN_SECRET" >>"$WLP_DIR/usr/servers/main-e2e/server.env"
+  tracing_env "$zipkin" >>"$WLP_DIR/usr/servers/admin-e2e/server.env"
+  tracing_env "$zipkin" >>"$WLP_DIR/usr/servers/main-e2e/server.env"
   "$WLP_DIR/bin/server" start admin-e2e >/dev/null
   "$WLP_DIR/bin/server" start main-e2e >/dev/null
-  AMQP_URL="$amqp" DB_NAME=main_e2e_test HEALTH_PORT=$E2E_MAIN_SYNC_HEALTH_PORT start_consumer_process main-sync "$logs/e2e-main-sync.log"
+  local traced
+  traced="$(tracing_env "$zipkin")"
+  CONSUMER_ENV="$traced" AMQP_URL="$amqp" DB_NAME=main_e2e_test HEALTH_PORT=$E2E_MAIN_SYNC_HEALTH_PORT \
+    start_consumer_process main-sync "$logs/e2e-main-sync.log"
   local main_sync=$CONSUMER_PID
-  AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=$E2E_ADMIN_LIKES_HEALTH_PORT start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
+  CONSUMER_ENV="$traced" AMQP_URL="$amqp" DB_NAME=admin_e2e_test HEALTH_PORT=$E2E_ADMIN_LIKES_HEALTH_PORT \
+    start_consumer_process admin-likes "$logs/e2e-admin-likes.log"
   local admin_likes=$CONSUMER_PID
   E2E_PIDS="$main_sync $admin_likes"
   start_frontend_nginx "$E2E_FRONTEND_PORT" "$E2E_ADMIN_PORT" "$E2E_MAIN_PORT" "$logs/e2e-frontend.log" "$ROOT_DIR/frontend/dist" \
-    "$IT_IDENTITY_URL/realms/$REALM"
+    "$IT_IDENTITY_URL/realms/$REALM" "$zipkin"
   E2E_PIDS+=" $FRONTEND_PID"
   await_http "http://localhost:$E2E_ADMIN_PORT/health/ready" 120 "admin-e2e" "$WLP_DIR/usr/servers/admin-e2e/logs/messages.log"
   await_http "http://localhost:$E2E_MAIN_PORT/health/ready" 120 "main-e2e" "$WLP_DIR/usr/servers/main-e2e/logs/messages.log"
@@ -102,6 +121,7 @@ run_e2e() { # amqp-url
   # The realm's own users (kubernetes/base/identity), with this run's passwords: the browser signs
   # in through the provider's login page.
   (cd "$ROOT_DIR/frontend" && E2E_BASE_URL="http://localhost:$E2E_FRONTEND_PORT" E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-}" \
+    E2E_ZIPKIN_URL="$zipkin" \
     E2E_ADMIN_PASSWORD="$(identity_secret "$TEST_IDENTITY_SECRETS" MICROSHOP_ADMIN_PASSWORD)" \
     E2E_SHOPPER_PASSWORD="$(identity_secret "$TEST_IDENTITY_SECRETS" MICROSHOP_SHOPPER_PASSWORD)" \
     node --test e2e/shop.e2e.mjs) || fail "The end-to-end tests failed (logs: .run/e2e-*.log)."

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,11 @@ public class LikeTraceIT {
                 Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
         assertEquals(200, like.status(), like::toString);
 
-        await("the like's spans from main, admin and admin-likes", PATIENCE,
-                () -> find(traceId, "admin-likes", SpanKind.SPAN_KIND_CLIENT).isPresent());
+        // Each process exports when its spans end, in its own time: wait for the last of them.
+        await("the like's spans from main, admin and admin-likes", PATIENCE, () -> Stream.of(
+                        "main SERVER", "main CLIENT", "main PRODUCER", "admin SERVER", "admin-likes CONSUMER", "admin-likes CLIENT")
+                .allMatch(expected -> find(traceId, expected.split(" ")[0],
+                        SpanKind.valueOf("SPAN_KIND_" + expected.split(" ")[1])).isPresent()));
         Map<String, ReceivedSpan> spans = receiver.byId(traceId);
         String tree = spans.values().toString();
         ReceivedSpan mainServer = only(traceId, "main", SpanKind.SPAN_KIND_SERVER);
