@@ -9,8 +9,11 @@
 # :28180 with the realm and 100 test shoppers, 100 products through admin, likes reset between
 # runs); every measurement, sum and judgement is the program's. Writes are an administrator's,
 # likes signed-in shoppers' (tokens from that provider).
+# --telemetry-cost measures instead what telemetry costs: the lists and likes and the servers'
+# memory with telemetry off, sampling 10 % and sampling 100 % of new traces, each on servers and
+# consumers started afresh and exporting OTLP to a receiver beside them (the program's otlp-sink).
 #
-#   bench/run.sh [--no-build] [--duration SECONDS] [--no-docs]
+#   bench/run.sh [--no-build] [--duration SECONDS] [--no-docs] [--telemetry-cost]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib/common.sh"
 source "$(dirname "$0")/../scripts/lib/identity.sh"
@@ -20,12 +23,14 @@ DURATION=15
 WARMUP=10
 LIKE_WARMUP=40
 BUILD=1
+TELEMETRY_COST=0
 DOCS="$ROOT_DIR/docs/benchmarks.md"
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0 ;;
     --no-docs) DOCS="" ;;
     --duration) DURATION="$2"; shift ;;
+    --telemetry-cost) TELEMETRY_COST=1 ;;
     *) fail "unknown option $1" ;;
   esac
   shift
@@ -41,10 +46,11 @@ ADMIN_LIKES_HEALTH=28082
 LOGS="$ROOT_DIR/.run"
 BENCH_JAR="$ROOT_DIR/bench/target/microshop-bench.jar"
 mkdir -p "$LOGS"
-export BENCH_RESULTS="$LOGS/bench-results.jsonl" BENCH_JDBC_URL="jdbc:mysql://$DB_HOST:$DB_PORT"
+OTLP_SINK_PORT=28318
+export BENCH_RESULTS="$LOGS/bench-results$([ "$TELEMETRY_COST" = 1 ] && echo -telemetry).jsonl" BENCH_JDBC_URL="jdbc:mysql://$DB_HOST:$DB_PORT"
 export BENCH_DB_USER="$DB_USER" BENCH_DB_PASSWORD="$DB_PASSWORD" BENCH_THREADS=2 BENCH_CONNECTIONS=32
 rm -f "$BENCH_RESULTS"
-trap 'stop_consumers; stop_bench_servers; stop_keycloak "${KEYCLOAK_PID:-}"' EXIT
+trap 'stop_consumers; stop_bench_servers; stop_keycloak "${KEYCLOAK_PID:-}"; [ -n "${SINK_PID:-}" ] && kill "$SINK_PID"' EXIT
 
 ensure_machine
 command -v wrk >/dev/null || apt_install wrk || fail "wrk is needed (apt-get install wrk)."
@@ -56,8 +62,15 @@ bench() { java -jar "$BENCH_JAR" "$@"; }
 
 MAIN_SYNC_PID=""
 ADMIN_LIKES_PID=""
+# The environment of a telemetry setting (off, or the share of new traces sampled), one variable per line.
+telemetry_env() { # setting
+  [ "$1" = off ] && return
+  printf 'OTEL_SDK_DISABLED=false\nOTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:%s\nOTEL_TRACES_SAMPLER=parentbased_traceidratio\nOTEL_TRACES_SAMPLER_ARG=%s\nOTEL_METRICS_EXPORTER=none\nOTEL_LOGS_EXPORTER=none\n' \
+    "$OTLP_SINK_PORT" "$1"
+}
 start_consumer() { # command database health-port -> sets CONSUMER_PID
-  AMQP_URL="$AMQP_BENCH_URL" DB_NAME="$2" HEALTH_PORT="$3" start_consumer_process "$1" "$LOGS/bench-$1.log"
+  CONSUMER_ENV="$(telemetry_env "${BENCH_TELEMETRY:-off}")" AMQP_URL="$AMQP_BENCH_URL" DB_NAME="$2" HEALTH_PORT="$3" \
+    start_consumer_process "$1" "$LOGS/bench-$1.log"
   await_http "http://localhost:$3/health/ready" 60 "$1" "$LOGS/bench-$1.log" "$CONSUMER_PID"
 }
 terminate() { # pid: SIGTERM, and wait until it is gone
@@ -97,6 +110,7 @@ start_and_time() { # service port database
   copy_server "$1" "$1-bench" "$2" "$3" "http://localhost:$ADMIN_PORT" "$AMQP_BENCH_URL"
   identity_server_env "http://localhost:$IDENTITY_PORT" "$(identity_secret "$IDENTITY_DIR/secrets.env" MICROSHOP_MAIN_CLIENT_SECRET)" \
     >>"$WLP_DIR/usr/servers/$1-bench/server.env"
+  telemetry_env "${BENCH_TELEMETRY:-off}" >>"$WLP_DIR/usr/servers/$1-bench/server.env"
   local started
   started=$(date +%s%3N); "$WLP_DIR/bin/server" start "$1-bench" >/dev/null
   bench ready "$1" cold "$started" "http://localhost:$2/health/ready"
@@ -125,6 +139,45 @@ bench await-equal "main holding admin's $PRODUCTS products" 60 \
 export BENCH_FIRST_ID BENCH_PRODUCTS=$PRODUCTS
 BENCH_FIRST_ID=$(db_as_user "SELECT MIN(id) FROM admin_bench.products" | tail -1)
 
+LIKE_SUMS=("SELECT COALESCE(SUM(likes), 0) FROM admin_bench.products" "SELECT COALESCE(SUM(likes), 0) FROM main_bench.products")
+# A like run from no likes: the warm-up's are counted in admin, then every like is taken back.
+like_run() {
+  bench warm "$M/api/products" bench/lua/like.lua "$LIKE_WARMUP"
+  bench await-equal "admin counting the warm-up's likes" 120 "${LIKE_SUMS[@]}"
+  db_as_user "UPDATE main_bench.products SET likes = 0; DELETE FROM main_bench.product_likes; UPDATE admin_bench.products SET likes = 0"
+  bench http main like "main POST /api/products/{id}/like" "$M/api/products" bench/lua/like.lua "$DURATION"
+}
+
+if [ "$TELEMETRY_COST" = 1 ]; then
+  say "The cost of telemetry: lists, likes and memory with telemetry off, sampling 10 % and 100 % of new traces"
+  for setting in off 0.1 1; do
+    export BENCH_TELEMETRY=$setting
+    stop_consumers
+    stop_bench_servers
+    [ -n "${SINK_PID:-}" ] && kill "$SINK_PID"
+    bench otlp-sink "$OTLP_SINK_PORT" >"$LOGS/bench-otlp-sink.log" 2>&1 &
+    SINK_PID=$!
+    wait_for_port 127.0.0.1 "$OTLP_SINK_PORT" 30 "the benchmark's OTLP receiver"
+    say "Telemetry $setting: servers and consumers started afresh"
+    start_and_time admin "$ADMIN_PORT" admin_bench
+    start_and_time main "$MAIN_PORT" main_bench
+    start_consumer main-sync main_bench "$MAIN_SYNC_HEALTH"; MAIN_SYNC_PID=$CONSUMER_PID
+    start_consumer admin-likes admin_bench "$ADMIN_LIKES_HEALTH"; ADMIN_LIKES_PID=$CONSUMER_PID
+    bench warm "$A/api/products" "$WARMUP"; bench warm "$M/api/products" "$WARMUP"
+    bench http admin read "admin GET /api/products (100)" "$A/api/products" "" "$DURATION"
+    bench http main read "main GET /api/products (100)" "$M/api/products" "" "$DURATION"
+    like_run
+    bench await-equal "admin counting the measured likes" 120 "${LIKE_SUMS[@]}"
+    for process in admin main; do bench memory "$process" "$(server_pid "$process-bench")"; done
+    bench memory main-sync "$MAIN_SYNC_PID"
+    bench memory admin-likes "$ADMIN_LIKES_PID"
+    sleep 2 # the exporters' last batches
+    bench spans "http://localhost:$OTLP_SINK_PORT"
+  done
+  bench telemetry-report "$DURATION" ${DOCS:+"$DOCS"}
+  exit 0
+fi
+
 say "Warming up (${WARMUP} s per endpoint), then measuring (${DURATION} s per endpoint)"
 bench warm "$A/health/live" "$WARMUP"; bench warm "$A/api/products" "$WARMUP"
 bench warm "$A/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$WARMUP"
@@ -138,11 +191,7 @@ bench http main read "main GET /api/products/{id}" "$M/api/products/$BENCH_FIRST
 
 # A like crosses both servers (main asks admin for the shopper's user, with its own token) and
 # takes the JIT longest to settle. 100 shoppers x 100 products: 10,000 likes before a pair repeats.
-bench warm "$M/api/products" bench/lua/like.lua "$LIKE_WARMUP"
-LIKE_SUMS=("SELECT COALESCE(SUM(likes), 0) FROM admin_bench.products" "SELECT COALESCE(SUM(likes), 0) FROM main_bench.products")
-bench await-equal "admin counting the warm-up's likes" 120 "${LIKE_SUMS[@]}"
-db_as_user "UPDATE main_bench.products SET likes = 0; DELETE FROM main_bench.product_likes; UPDATE admin_bench.products SET likes = 0"
-bench http main like "main POST /api/products/{id}/like" "$M/api/products" bench/lua/like.lua "$DURATION"
+like_run
 bench likes "SELECT COUNT(*) FROM main_bench.product_likes" "SELECT SUM(likes) FROM main_bench.products" "${LIKE_SUMS[@]}" \
   "SELECT COUNT(*) FROM admin_bench.products a JOIN main_bench.products m USING (id) WHERE a.likes <> m.likes"
 

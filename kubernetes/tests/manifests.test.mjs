@@ -87,6 +87,18 @@ test("admin-canary adds v2 and v3, each naming itself, with a Service per versio
   assert.deepEqual(named(resources, "Service", "admin").spec.selector, { app: "admin" });
 });
 
+test("Prometheus is told where each process serves its metrics: the container's own port, /metrics", () => {
+  const { resources } = renderWith("local", ["admin-canary"]);
+  for (const name of ["admin-v1", "admin-v2", "admin-v3", "main", "main-sync", "admin-likes"]) {
+    const template = named(resources, "Deployment", name).spec.template;
+    const annotations = template.metadata.annotations ?? {};
+    assert.equal(annotations["prometheus.io/scrape"], "true", name);
+    assert.equal(annotations["prometheus.io/path"], "/metrics", name);
+    const ports = template.spec.containers[0].ports.map((port) => String(port.containerPort));
+    assert.ok(ports.includes(annotations["prometheus.io/port"]), `${name}: ${annotations["prometheus.io/port"]} is one of ${ports}`);
+  }
+});
+
 test("tracing turns telemetry on in every process of the shop and tells the browser; without it nothing is traced", () => {
   const traced = ["admin-v1", "admin-v2", "admin-v3", "main", "main-sync", "admin-likes"];
   const telemetryOf = (resources, name) => named(resources, "Deployment", name).spec.template.spec.containers[0].envFrom

@@ -1,5 +1,6 @@
 package io.microshop.bench;
 
+import io.microshop.testing.OtlpReceiver;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,11 @@ public final class Bench {
               latency ADMIN_URL MAIN_URL COUNT PER_SECOND  propagation of creates at a steady rate
               burst ADMIN_URL MAIN_DATABASE COUNT CLIENTS  a burst of creates until main holds them all
               drain MAIN_DATABASE FROM TO                  main-sync applying a backlog
-              report SECONDS [DOCS_FILE]                   the tables, judged (SECONDS: each wrk run's); into DOCS_FILE""";
+              report SECONDS [DOCS_FILE]                   the tables, judged (SECONDS: each wrk run's); into DOCS_FILE
+              otlp-sink PORT                               an OTLP/HTTP receiver that counts spans and drops them (runs until killed)
+              spans SINK_URL                               how many spans the sink has received
+              telemetry-report SECONDS [DOCS_FILE]         the cost of telemetry, from figures taken with BENCH_TELEMETRY set
+            With BENCH_TELEMETRY (off, 0.1, 1) every figure kept says which telemetry setting it was taken with.""";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,6 +84,15 @@ public final class Bench {
                 }
             }
             case "report" -> report(results, Integer.parseInt(rest.get(0)), rest.size() > 1 ? Path.of(rest.get(1)) : null);
+            case "otlp-sink" -> {
+                OtlpReceiver.counting(Integer.parseInt(rest.get(0)));
+                Thread.currentThread().join();
+            }
+            case "spans" -> keep(results, Figure.of("spans", "received", "count", Double.parseDouble(HTTP.send(
+                    HttpRequest.newBuilder(URI.create(rest.get(0) + "/count")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().strip())));
+            case "telemetry-report" -> telemetryReport(results, Integer.parseInt(rest.get(0)),
+                    rest.size() > 1 ? Path.of(rest.get(1)) : null);
             default -> {
                 System.err.println(USAGE);
                 System.exit(64);
@@ -86,8 +100,15 @@ public final class Bench {
         }
     }
 
-    /** Keeps the figure for the report and shows it as the run goes. */
-    private static void keep(Results results, Figure figure) {
+    /** Keeps the figure for the report (with the telemetry setting it was taken with, if any) and shows it. */
+    private static void keep(Results results, Figure measured) {
+        String telemetry = System.getenv("BENCH_TELEMETRY");
+        Figure figure = measured;
+        if (telemetry != null && !telemetry.isBlank()) {
+            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(measured.values());
+            values.put("telemetry", telemetry);
+            figure = new Figure(measured.kind(), measured.label(), values);
+        }
         results.add(figure);
         System.out.println(figure.kind() + "  " + figure.label() + "  " + figure.values());
     }
@@ -161,19 +182,31 @@ public final class Bench {
     }
 
     private static void report(Results results, int wrkSeconds, Path docs) throws Exception {
+        String report = new Report(results.all()).markdown(heading(wrkSeconds, "bench/run.sh"));
+        write(report, docs, DocsBlock.BENCH);
+    }
+
+    private static void telemetryReport(Results results, int wrkSeconds, Path docs) throws Exception {
+        String report = new TelemetryReport(results.all()).markdown(heading(wrkSeconds, "bench/run.sh --telemetry-cost"));
+        write(report, docs, DocsBlock.TELEMETRY);
+    }
+
+    private static String heading(int wrkSeconds, String command) {
         var system = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        String heading = String.format(Locale.ROOT, "Measured %s on %d cores, %.0f GiB, Java %s, wrk -t%s -c%s -d%ds"
-                        + " beside the servers.%nCommand: `bench/run.sh`",
+        return String.format(Locale.ROOT, "Measured %s on %d cores, %.0f GiB, Java %s, wrk -t%s -c%s -d%ds"
+                        + " beside the servers.%nCommand: `%s`",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)),
                 Runtime.getRuntime().availableProcessors(), system.getTotalMemorySize() / (double) (1L << 30),
                 System.getProperty("java.runtime.version"), System.getenv().getOrDefault("BENCH_THREADS", "2"),
-                System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"), wrkSeconds);
-        String report = new Report(results.all()).markdown(heading);
+                System.getenv().getOrDefault("BENCH_CONNECTIONS", "32"), wrkSeconds, command);
+    }
+
+    private static void write(String report, Path docs, String block) throws Exception {
         System.out.println();
         System.out.println(report);
         if (docs != null) {
             String document = Files.exists(docs) ? Files.readString(docs) : "# Benchmarks\n";
-            Files.writeString(docs, DocsBlock.replace(document, report));
+            Files.writeString(docs, DocsBlock.replace(document, block, report));
             System.out.println("Written to " + docs);
         }
     }

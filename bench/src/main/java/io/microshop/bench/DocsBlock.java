@@ -1,22 +1,33 @@
 package io.microshop.bench;
 
-/** The part of a markdown document between {@code <!-- bench:begin -->} and {@code <!-- bench:end -->}. */
+/** The part of a markdown document between {@code <!-- NAME:begin -->} and {@code <!-- NAME:end -->}. */
 public final class DocsBlock {
 
-    static final String BEGIN = "<!-- bench:begin -->";
-    static final String END = "<!-- bench:end -->";
+    /** The main report's block. */
+    static final String BENCH = "bench";
+    /** The cost of telemetry's block. */
+    static final String TELEMETRY = "bench:telemetry";
+    static final String BEGIN = "<!-- " + BENCH + ":begin -->";
+    static final String END = "<!-- " + BENCH + ":end -->";
 
     private DocsBlock() {
     }
 
-    /** The document with the block's content replaced; a document without the block gets one at its end. */
+    /** The document with the main report's block replaced. */
     public static String replace(String document, String content) {
-        String block = BEGIN + "\n" + content.strip() + "\n" + END;
-        int begin = document.indexOf(BEGIN);
-        int end = document.indexOf(END);
+        return replace(document, BENCH, content);
+    }
+
+    /** The document with the named block's content replaced; a document without the block gets one at its end. */
+    public static String replace(String document, String name, String content) {
+        String beginMark = "<!-- " + name + ":begin -->";
+        String endMark = "<!-- " + name + ":end -->";
+        String block = beginMark + "\n" + content.strip() + "\n" + endMark;
+        int begin = document.indexOf(beginMark);
+        int end = document.indexOf(endMark);
         if (begin < 0 || end < begin) {
             return document.stripTrailing() + "\n\n" + block + "\n";
         }
-        return document.substring(0, begin) + block + document.substring(end + END.length());
+        return document.substring(0, begin) + block + document.substring(end + endMark.length());
     }
 }

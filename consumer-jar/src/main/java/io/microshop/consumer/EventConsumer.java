@@ -113,11 +113,13 @@ public final class EventConsumer {
     }
 
     private void processTraced(List<Delivery> batch) throws Stopping {
+        long started = System.nanoTime();
         Span span = spans.batch(batch);
         try (Scope ignored = span.makeCurrent()) {
             process(batch);
         } finally {
             span.end();
+            stats.batchTook(Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -148,6 +150,7 @@ public final class EventConsumer {
                     .get(() -> transaction.apply(toApply.stream().map(Received::event).toList()));
             subscription.acknowledge(lastSettled, true);
             outcomes.forEach(stats::count);
+            toApply.forEach(received -> stats.committed(received.event().occurredAt()));
             LOG.fine(() -> "Applied " + toApply.size() + " events from " + subscription.queue() + ": " + outcomes);
             unhandled.forEach(delivery -> stats.count(Outcome.UNHANDLED));
             return;
@@ -177,6 +180,7 @@ public final class EventConsumer {
                     .get(() -> transaction.apply(List.of(received.event()))).get(0);
             subscription.acknowledge(received.delivery(), false);
             stats.count(outcome);
+            stats.committed(received.event().occurredAt());
         } catch (RuntimeException e) {
             stopIfAsked();
             deadLetter(received.delivery(), "cannot be applied: " + Failures.describe(Retries.cause(e)));

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * The consumer's probes on the JDK's own HTTP server, answering like MicroProfile Health:
  * {@code /health/live}, {@code /health/ready}, {@code /health/started} and {@code /health}
- * (all checks), 200 when every check is UP, else 503.
+ * (all checks), 200 when every check is UP, else 503; and its metrics on {@code /metrics}.
  */
 public final class HealthServer {
 
@@ -26,8 +26,10 @@ public final class HealthServer {
 
     private final HttpServer server;
 
-    public HealthServer(int port, Supplier<List<Check>> live, Supplier<List<Check>> ready) throws IOException {
+    public HealthServer(int port, Supplier<List<Check>> live, Supplier<List<Check>> ready, ConsumerMetrics metrics)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
+        server.createContext("/metrics", exchange -> metrics(exchange, metrics));
         server.createContext("/health/live", exchange -> answer(exchange, live.get()));
         server.createContext("/health/ready", exchange -> answer(exchange, ready.get()));
         server.createContext("/health/started", exchange -> answer(exchange, List.of(new Check("started", true, null))));
@@ -44,6 +46,20 @@ public final class HealthServer {
 
     public void stop() {
         server.stop(0);
+    }
+
+    private static void metrics(HttpExchange exchange, ConsumerMetrics metrics) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", ConsumerMetrics.CONTENT_TYPE);
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                metrics.write(out);
+            }
+        }
     }
 
     private static void answer(HttpExchange exchange, List<Check> checks) throws IOException {

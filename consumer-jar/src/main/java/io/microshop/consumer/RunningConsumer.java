@@ -54,7 +54,7 @@ final class RunningConsumer {
         String name = consumer.command();
         try {
             health = new HealthServer(settings.healthPort(), () -> List.of(liveness()),
-                    () -> List.of(brokerCheck(), databaseCheck()));
+                    () -> List.of(brokerCheck(), databaseCheck()), new ConsumerMetrics(consumer.queue(), stats));
         } catch (IOException e) {
             System.err.println(name + ": cannot serve health on port " + settings.healthPort() + ": " + e.getMessage());
             return 1;

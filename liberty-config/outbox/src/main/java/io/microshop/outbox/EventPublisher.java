@@ -33,14 +33,16 @@ final class EventPublisher implements AutoCloseable {
     private final String producer;
     private final Duration confirmTimeout;
     private final PublishSpans spans;
+    private final OutboxMetrics metrics;
     private Connection connection;
     private Channel channel;
 
-    EventPublisher(Broker broker, String producer, Duration confirmTimeout, Tracer tracer) {
+    EventPublisher(Broker broker, String producer, Duration confirmTimeout, Tracer tracer, OutboxMetrics metrics) {
         this.broker = broker;
         this.producer = producer;
         this.confirmTimeout = confirmTimeout;
         this.spans = new PublishSpans(tracer);
+        this.metrics = metrics;
     }
 
     /** @throws IOException, TimeoutException when the broker is away or does not confirm in time */
@@ -58,9 +60,12 @@ final class EventPublisher implements AutoCloseable {
                         EventMessage.properties(row.eventId(), type, row.occurredAt(), producer, TraceContext.of(span)),
                         row.payload().getBytes(StandardCharsets.UTF_8));
             }
+            metrics.published(rows.size());
             confirming.waitForConfirmsOrDie(confirmTimeout.toMillis());
+            metrics.confirmed(rows.size());
             published.forEach(Span::end);
         } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+            metrics.failed(rows.size());
             for (Span span : published) {
                 span.recordException(e);
                 span.setStatus(StatusCode.ERROR, "not confirmed: " + e.getMessage());

@@ -44,6 +44,9 @@ public class OutboxRelay {
     @Inject
     CommittedRows committed;
 
+    @Inject
+    OutboxMetrics metrics;
+
     /** mpTelemetry's: records nothing while telemetry is off. */
     @Inject
     Tracer tracer;
@@ -57,7 +60,7 @@ public class OutboxRelay {
     void start(@Observes Startup startup) {
         table = new OutboxTable(database);
         publisher = new EventPublisher(new Broker(settings.brokerUrl()), settings.serviceName(),
-                settings.confirmTimeout(), tracer);
+                settings.confirmTimeout(), tracer, metrics);
         relay = threads.newThread(this::run);
         relay.setName("outbox-relay");
         relay.setDaemon(true);

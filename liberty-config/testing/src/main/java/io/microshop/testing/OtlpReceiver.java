@@ -14,18 +14,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An OTLP/HTTP receiver in the test: takes the spans every process exports to
- * {@code /v1/traces} (http/protobuf, gzipped or not), keeps them, and answers as a collector does;
- * metrics and logs are taken and dropped.
+ * {@code /v1/traces} (http/protobuf, gzipped or not), keeps them (or, counting, only counts them),
+ * and answers as a collector does; metrics and logs are taken and dropped. {@code GET /count}
+ * answers how many spans it has received.
  */
 public final class OtlpReceiver implements AutoCloseable {
 
@@ -42,23 +46,43 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private static final HexFormat HEX = HexFormat.of();
     private final HttpServer server;
+    private final boolean keep;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
+    private final AtomicLong received = new AtomicLong();
 
-    private OtlpReceiver(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+    private OtlpReceiver(int port, boolean keep) throws IOException {
+        this.keep = keep;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.createContext("/v1/traces", this::traces);
         server.createContext("/v1/metrics", OtlpReceiver::drop);
         server.createContext("/v1/logs", OtlpReceiver::drop);
+        server.createContext("/count", this::count);
+        server.setExecutor(Executors.newFixedThreadPool(2));
     }
 
+    /** A receiver that keeps every span, for a test to look at. */
     public static OtlpReceiver start(int port) {
+        return start(port, true);
+    }
+
+    /** A receiver that only counts the spans, for a load that exports many (the benchmark's). */
+    public static OtlpReceiver counting(int port) {
+        return start(port, false);
+    }
+
+    private static OtlpReceiver start(int port, boolean keep) {
         try {
-            OtlpReceiver receiver = new OtlpReceiver(port);
+            OtlpReceiver receiver = new OtlpReceiver(port, keep);
             receiver.server.start();
             return receiver;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot receive OTLP on port " + port, e);
         }
+    }
+
+    /** How many spans have arrived. */
+    public long received() {
+        return received.get();
     }
 
     /** Every span received so far of this trace. */
@@ -77,7 +101,8 @@ public final class OtlpReceiver implements AutoCloseable {
             for (ResourceSpans resource : request.getResourceSpansList()) {
                 String service = attributes(resource.getResource().getAttributesList()).getOrDefault("service.name", "");
                 for (ScopeSpans scope : resource.getScopeSpansList()) {
-                    for (Span span : scope.getSpansList()) {
+                    received.addAndGet(scope.getSpansCount());
+                    for (Span span : keep ? scope.getSpansList() : List.<Span>of()) {
                         spans.add(new ReceivedSpan(service, hex(span.getTraceId()), hex(span.getSpanId()),
                                 hex(span.getParentSpanId()), span.getName(), span.getKind(),
                                 attributes(span.getAttributesList()),
@@ -91,6 +116,14 @@ public final class OtlpReceiver implements AutoCloseable {
             if (answer.length > 0) {
                 exchange.getResponseBody().write(answer);
             }
+        }
+    }
+
+    private void count(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] count = Long.toString(received.get()).getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, count.length);
+            exchange.getResponseBody().write(count);
         }
     }
 
