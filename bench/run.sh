@@ -50,7 +50,7 @@ OTLP_SINK_PORT=28318
 export BENCH_RESULTS="$LOGS/bench-results$([ "$TELEMETRY_COST" = 1 ] && echo -telemetry).jsonl" BENCH_JDBC_URL="jdbc:mysql://$DB_HOST:$DB_PORT"
 export BENCH_DB_USER="$DB_USER" BENCH_DB_PASSWORD="$DB_PASSWORD" BENCH_THREADS=2 BENCH_CONNECTIONS=32
 rm -f "$BENCH_RESULTS"
-trap 'stop_consumers; stop_bench_servers; stop_keycloak "${KEYCLOAK_PID:-}"; [ -n "${SINK_PID:-}" ] && kill "$SINK_PID"' EXIT
+trap 'stop_consumers; stop_bench_servers; stop_keycloak "${KEYCLOAK_PID:-}"; [ -z "${SINK_PID:-}" ] || kill "$SINK_PID"' EXIT
 
 ensure_machine
 command -v wrk >/dev/null || apt_install wrk || fail "wrk is needed (apt-get install wrk)."
@@ -154,8 +154,8 @@ if [ "$TELEMETRY_COST" = 1 ]; then
     export BENCH_TELEMETRY=$setting
     stop_consumers
     stop_bench_servers
-    [ -n "${SINK_PID:-}" ] && kill "$SINK_PID"
-    bench otlp-sink "$OTLP_SINK_PORT" >"$LOGS/bench-otlp-sink.log" 2>&1 &
+    [ -n "${SINK_PID:-}" ] && terminate "$SINK_PID"
+    java -jar "$BENCH_JAR" otlp-sink "$OTLP_SINK_PORT" >"$LOGS/bench-otlp-sink-$setting.log" 2>&1 &
     SINK_PID=$!
     wait_for_port 127.0.0.1 "$OTLP_SINK_PORT" 30 "the benchmark's OTLP receiver"
     say "Telemetry $setting: servers and consumers started afresh"
