@@ -124,6 +124,7 @@ cat <<INFO
   main    http://localhost:$MAIN_PORT/api/products      OpenAPI UI  http://localhost:$MAIN_PORT/openapi/ui/
   health  http://localhost:$ADMIN_PORT/health  http://localhost:$MAIN_PORT/health  (/started /live /ready)
   consumers  main-sync http://localhost:$MAIN_SYNC_HEALTH_PORT/health   admin-likes http://localhost:$ADMIN_LIKES_HEALTH_PORT/health
+  metrics http://localhost:$ADMIN_PORT/metrics  http://localhost:$MAIN_PORT/metrics  http://localhost:$MAIN_SYNC_HEALTH_PORT/metrics  http://localhost:$ADMIN_LIKES_HEALTH_PORT/metrics
   $(if [ "$TRACING" = on ]; then echo "traces  http://localhost:$ZIPKIN_PORT/zipkin/   (every request of every process, the browser's too)"; else echo "traces  off (TRACING=on scripts/run.sh also starts a trace viewer)"; fi)
 
   Sign in (at the shop, "Sign in"), users of the realm kubernetes/base/identity/microshop-realm.json:

@@ -29,6 +29,6 @@ public final class ConsumeCommand {
             System.err.println(consumer.command() + ": " + e.getMessage());
             return 64;
         }
-        return new RunningConsumer(consumer, settings, Telemetry.from(env, consumer.command())).run();
+        return new RunningConsumer(consumer, settings, Telemetry.global(env, consumer.command())).run();
     }
 }

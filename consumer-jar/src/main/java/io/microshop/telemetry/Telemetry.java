@@ -1,6 +1,7 @@
 package io.microshop.telemetry;
 
 import io.microshop.config.Environment;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -29,6 +30,20 @@ public final class Telemetry implements AutoCloseable {
 
     public static Telemetry off() {
         return new Telemetry(OpenTelemetry.noop(), null);
+    }
+
+    /**
+     * The process's telemetry, also made the global one: libraries that look for it there (the
+     * Prometheus client, for exemplars) find it, instead of logging that none was configured.
+     */
+    public static Telemetry global(Environment env, String serviceName) {
+        Telemetry telemetry = from(env, serviceName);
+        try {
+            GlobalOpenTelemetry.set(telemetry.openTelemetry);
+        } catch (IllegalStateException alreadySet) {
+            // a second consumer in the same JVM (tests): the first one's stays global
+        }
+        return telemetry;
     }
 
     public static Telemetry from(Environment env, String serviceName) {
