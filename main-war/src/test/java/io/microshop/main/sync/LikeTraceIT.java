@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * One like, sent with a known {@code traceparent} as the browser sends it, is one trace across
  * every process it crosses: main's server span and its call to admin, admin's server span, the
- * relay's publish, admin-likes' processing and its database transaction; and a JSON log line of
- * each of the three processes carries the trace's id.
+ * relay's publish, admin-likes' processing, its database transaction and that transaction's
+ * statements; and a JSON log line of each of the three processes carries the trace's id.
  */
 public class LikeTraceIT {
 
@@ -68,7 +68,8 @@ public class LikeTraceIT {
         await("the like's spans from main, admin and admin-likes", PATIENCE, () -> Stream.of(
                         "main SERVER", "main CLIENT", "main PRODUCER", "admin SERVER", "admin-likes CONSUMER", "admin-likes CLIENT")
                 .allMatch(expected -> find(traceId, expected.split(" ")[0],
-                        SpanKind.valueOf("SPAN_KIND_" + expected.split(" ")[1])).isPresent()));
+                        SpanKind.valueOf("SPAN_KIND_" + expected.split(" ")[1])).isPresent())
+                && receiver.trace(traceId).stream().anyMatch(span -> span.name().equals("transaction admin_test")));
         Map<String, ReceivedSpan> spans = receiver.byId(traceId);
         String tree = spans.values().toString();
         ReceivedSpan mainServer = only(traceId, "main", SpanKind.SPAN_KIND_SERVER);
@@ -90,10 +91,15 @@ public class LikeTraceIT {
         ReceivedSpan process = only(traceId, "admin-likes", SpanKind.SPAN_KIND_CONSUMER);
         assertEquals(publish.spanId(), process.parentSpanId(), "the message carried the publish span: " + tree);
         assertEquals("process " + Topology.LIKE_SYNC, process.name());
-        ReceivedSpan transaction = only(traceId, "admin-likes", SpanKind.SPAN_KIND_CLIENT);
+        ReceivedSpan transaction = named(traceId, "admin-likes", "transaction admin_test");
+        assertEquals(SpanKind.SPAN_KIND_CLIENT, transaction.kind());
         assertEquals(process.spanId(), transaction.parentSpanId(), tree);
-        assertEquals("transaction admin_test", transaction.name());
         assertEquals("1", transaction.attributes().get("microshop.events.applied"));
+        // Connector/J traces its own statements with the consumer's (global) OpenTelemetry.
+        List<ReceivedSpan> statements = receiver.trace(traceId).stream()
+                .filter(span -> span.parentSpanId().equals(transaction.spanId())).toList();
+        assertTrue(statements.stream().anyMatch(span -> span.name().equals("Commit")), tree);
+        assertTrue(statements.stream().allMatch(span -> span.kind() == SpanKind.SPAN_KIND_CLIENT), tree);
 
         String wlp = System.getProperty("it.wlp.dir");
         await("a JSON log line of main with the trace id", PATIENCE,
@@ -113,6 +119,13 @@ public class LikeTraceIT {
         List<ReceivedSpan> matching = receiver.trace(traceId).stream()
                 .filter(span -> span.service().equals(service) && span.kind() == kind).toList();
         assertEquals(1, matching.size(), () -> "one " + kind + " span of " + service + " in " + receiver.trace(traceId));
+        return matching.get(0);
+    }
+
+    private static ReceivedSpan named(String traceId, String service, String name) {
+        List<ReceivedSpan> matching = receiver.trace(traceId).stream()
+                .filter(span -> span.service().equals(service) && span.name().equals(name)).toList();
+        assertEquals(1, matching.size(), () -> "one span '" + name + "' of " + service + " in " + receiver.trace(traceId));
         return matching.get(0);
     }
 
