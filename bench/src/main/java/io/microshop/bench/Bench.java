@@ -18,8 +18,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -105,7 +107,7 @@ public final class Bench {
         String telemetry = System.getenv("BENCH_TELEMETRY");
         Figure figure = measured;
         if (telemetry != null && !telemetry.isBlank()) {
-            java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(measured.values());
+            Map<String, Object> values = new LinkedHashMap<>(measured.values());
             values.put("telemetry", telemetry);
             figure = new Figure(measured.kind(), measured.label(), values);
         }

@@ -1,6 +1,7 @@
 package io.microshop.consumer;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,15 +30,16 @@ public final class HealthServer {
     public HealthServer(int port, Supplier<List<Check>> live, Supplier<List<Check>> ready, ConsumerMetrics metrics)
             throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 16);
-        server.createContext("/metrics", exchange -> metrics(exchange, metrics));
-        server.createContext("/health/live", exchange -> answer(exchange, live.get()));
-        server.createContext("/health/ready", exchange -> answer(exchange, ready.get()));
-        server.createContext("/health/started", exchange -> answer(exchange, List.of(new Check("started", true, null))));
-        server.createContext("/health", exchange -> {
+        server.createContext("/metrics", getOnly(exchange -> metrics(exchange, metrics)));
+        server.createContext("/health/live", getOnly(exchange -> answer(exchange, live.get())));
+        server.createContext("/health/ready", getOnly(exchange -> answer(exchange, ready.get())));
+        server.createContext("/health/started",
+                getOnly(exchange -> answer(exchange, List.of(new Check("started", true, null)))));
+        server.createContext("/health", getOnly(exchange -> {
             List<Check> all = new java.util.ArrayList<>(live.get());
             all.addAll(ready.get());
             answer(exchange, all);
-        });
+        }));
     }
 
     public void start() {
@@ -48,12 +50,21 @@ public final class HealthServer {
         server.stop(0);
     }
 
+    /** Every endpoint answers GET only; anything else is a 405. */
+    private static HttpHandler getOnly(HttpHandler handler) {
+        return exchange -> {
+            if ("GET".equals(exchange.getRequestMethod())) {
+                handler.handle(exchange);
+            } else {
+                try (exchange) {
+                    exchange.sendResponseHeaders(405, -1);
+                }
+            }
+        };
+    }
+
     private static void metrics(HttpExchange exchange, ConsumerMetrics metrics) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
             exchange.getResponseHeaders().set("Content-Type", ConsumerMetrics.CONTENT_TYPE);
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -64,10 +75,6 @@ public final class HealthServer {
 
     private static void answer(HttpExchange exchange, List<Check> checks) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
             boolean up = checks.stream().allMatch(Check::up);
             JsonArrayBuilder array = Json.createArrayBuilder();
             for (Check check : checks) {

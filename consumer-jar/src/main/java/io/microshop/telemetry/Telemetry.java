@@ -28,10 +28,6 @@ public final class Telemetry implements AutoCloseable {
         this.sdk = sdk;
     }
 
-    public static Telemetry off() {
-        return new Telemetry(OpenTelemetry.noop(), null);
-    }
-
     /**
      * The process's telemetry, also made the global one: libraries that look for it there (the
      * Prometheus client, for exemplars) find it, instead of logging that none was configured.
@@ -46,9 +42,9 @@ public final class Telemetry implements AutoCloseable {
         return telemetry;
     }
 
-    public static Telemetry from(Environment env, String serviceName) {
+    private static Telemetry from(Environment env, String serviceName) {
         if (!"false".equalsIgnoreCase(env.text("OTEL_SDK_DISABLED", "true").strip())) {
-            return off();
+            return new Telemetry(OpenTelemetry.noop(), null);
         }
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> Map.of(
