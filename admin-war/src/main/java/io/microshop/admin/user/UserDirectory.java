@@ -1,9 +1,9 @@
 package io.microshop.admin.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,19 +31,17 @@ public class UserDirectory {
         return ids.stream().findFirst();
     }
 
+    @Inject
+    NewUsers newUsers;
+
     /**
-     * The user of this subject, created if there is none yet. Safe when two first likes of one
-     * person arrive at once: the unique subject makes the second insert find the first one's row.
+     * The user of this subject, created if there is none yet. Asked before every like, and nearly
+     * always about a person seen before: the lookup runs without a transaction (no begin, no
+     * commit), and only a first sight writes.
      */
-    @Transactional
     public long forSubject(String subject) {
         List<Long> known = entities.createQuery("SELECT u.id FROM User u WHERE u.subject = :subject", Long.class)
                 .setParameter("subject", subject).getResultList();
-        if (!known.isEmpty()) {
-            return known.get(0);
-        }
-        entities.createNativeQuery("INSERT INTO users (subject) VALUES (?1) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)")
-                .setParameter(1, subject).executeUpdate();
-        return ((Number) entities.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+        return known.isEmpty() ? newUsers.create(subject) : known.get(0);
     }
 }
