@@ -8,12 +8,19 @@
 # the processes and lays down their data (fresh databases, an identity provider of its own on
 # :28180 with the realm and 100 test shoppers, 100 products through admin, likes reset between
 # runs); every measurement, sum and judgement is the program's. Writes are an administrator's,
-# likes signed-in shoppers' (tokens from that provider).
+# likes signed-in shoppers' (tokens from that provider) or anonymous (main-bench allows both).
+# Each endpoint is measured twice: in the first 20 s after its server restarted and reported
+# ready (what a new pod meets), and warm; lists at 100 and at 1,000 products; likes with 32
+# connections signed in and anonymous, and with 16 clients one request at a time.
 # --telemetry-cost measures instead what telemetry costs: the lists and likes and the servers'
 # memory with telemetry off, sampling 10 % and sampling 100 % of new traces, each on servers and
 # consumers started afresh and exporting OTLP to a receiver beside them (the program's otlp-sink).
 #
-#   bench/run.sh [--no-build] [--duration SECONDS] [--no-docs] [--telemetry-cost]
+# --profile also takes a CPU profile (async-profiler) of admin and main during the measured
+# signed-in like run and writes where their CPU went into docs/benchmarks.md (collapsed stacks in
+# .run/profile-*.collapsed, for a flame graph).
+#
+#   bench/run.sh [--no-build] [--duration SECONDS] [--no-docs] [--telemetry-cost] [--profile]
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib/common.sh"
 source "$(dirname "$0")/../scripts/lib/identity.sh"
@@ -21,9 +28,11 @@ cd "$ROOT_DIR"
 
 DURATION=15
 WARMUP=10
-LIKE_WARMUP=40
+LIKE_WARMUP=120
+FIRST_RUN=20
 BUILD=1
 TELEMETRY_COST=0
+PROFILE=0
 DOCS="$ROOT_DIR/docs/benchmarks.md"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,6 +40,7 @@ while [ $# -gt 0 ]; do
     --no-docs) DOCS="" ;;
     --duration) DURATION="$2"; shift ;;
     --telemetry-cost) TELEMETRY_COST=1 ;;
+    --profile) PROFILE=1 ;;
     *) fail "unknown option $1" ;;
   esac
   shift
@@ -111,12 +121,24 @@ start_and_time() { # service port database
   identity_server_env "http://localhost:$IDENTITY_PORT" "$(identity_secret "$IDENTITY_DIR/secrets.env" MICROSHOP_MAIN_CLIENT_SECRET)" \
     >>"$WLP_DIR/usr/servers/$1-bench/server.env"
   telemetry_env "${BENCH_TELEMETRY:-off}" >>"$WLP_DIR/usr/servers/$1-bench/server.env"
+  echo LIKES_ANONYMOUS=true >>"$WLP_DIR/usr/servers/$1-bench/server.env"
   local started
   started=$(date +%s%3N); "$WLP_DIR/bin/server" start "$1-bench" >/dev/null
   bench ready "$1" cold "$started" "http://localhost:$2/health/ready"
   "$WLP_DIR/bin/server" stop "$1-bench" >/dev/null
   started=$(date +%s%3N); "$WLP_DIR/bin/server" start "$1-bench" >/dev/null
   bench ready "$1" warm "$started" "http://localhost:$2/health/ready"
+}
+
+restart() { # service...: each stopped and started again, until it reports ready
+  local service port
+  for service in "$@"; do
+    port=$([ "$service" = admin ] && echo "$ADMIN_PORT" || echo "$MAIN_PORT")
+    "$WLP_DIR/bin/server" stop "$service-bench" >/dev/null
+    "$WLP_DIR/bin/server" start "$service-bench" >/dev/null
+    await_http "http://localhost:$port/health/ready" 120 "$service-bench" \
+      "$WLP_DIR/usr/servers/$service-bench/logs/console.log"
+  done
 }
 
 say "Starting admin-bench (:$ADMIN_PORT) and main-bench (:$MAIN_PORT)"
@@ -130,22 +152,37 @@ start_consumer admin-likes admin_bench "$ADMIN_LIKES_HEALTH"; ADMIN_LIKES_PID=$C
 A="http://localhost:$ADMIN_PORT"
 M="http://localhost:$MAIN_PORT"
 say "Seeding $PRODUCTS products through admin (main gets them through the events)"
-for ((i = 1; i <= PRODUCTS; i++)); do
-  curl -s -o /dev/null -X POST "$A/api/products" -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" \
-    -d "{\"title\": \"Product $i\", \"image\": \"https://images.example.com/products/$i.png\"}"
-done
+seed() { # from to: products "Product <n>" through admin
+  local i
+  for ((i = $1; i <= $2; i++)); do
+    curl -s -o /dev/null -X POST "$A/api/products" -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" \
+      -d "{\"title\": \"Product $i\", \"image\": \"https://images.example.com/products/$i.png\"}"
+  done
+}
+seed 1 "$PRODUCTS"
 bench await-equal "main holding admin's $PRODUCTS products" 60 \
   "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
 export BENCH_FIRST_ID BENCH_PRODUCTS=$PRODUCTS
 BENCH_FIRST_ID=$(db_as_user "SELECT MIN(id) FROM admin_bench.products" | tail -1)
 
 LIKE_SUMS=("SELECT COALESCE(SUM(likes), 0) FROM admin_bench.products" "SELECT COALESCE(SUM(likes), 0) FROM main_bench.products")
-# A like run from no likes: the warm-up's are counted in admin, then every like is taken back.
+# Every like taken back, once admin has counted the ones made so far.
+reset_likes() {
+  bench await-equal "admin counting the likes so far" 120 "${LIKE_SUMS[@]}"
+  db_as_user "UPDATE main_bench.products SET likes = 0; DELETE FROM main_bench.product_likes; UPDATE admin_bench.products SET likes = 0"
+}
+LIKE_LABEL="main POST /api/products/{id}/like, signed in"
+# A like run from no likes, after a warm-up whose likes are taken back.
 like_run() {
   bench warm "$M/api/products" bench/lua/like.lua "$LIKE_WARMUP"
-  bench await-equal "admin counting the warm-up's likes" 120 "${LIKE_SUMS[@]}"
-  db_as_user "UPDATE main_bench.products SET likes = 0; DELETE FROM main_bench.product_likes; UPDATE admin_bench.products SET likes = 0"
-  bench http main like "main POST /api/products/{id}/like" "$M/api/products" bench/lua/like.lua "$DURATION"
+  reset_likes
+  [ "$PROFILE" = 0 ] || bench profile-start "$(server_pid admin-bench)" "$(server_pid main-bench)"
+  bench http main like "$LIKE_LABEL" "$M/api/products" bench/lua/like.lua "$DURATION"
+  if [ "$PROFILE" = 1 ]; then
+    for service in admin main; do bench profile-stop "$(server_pid "$service-bench")" "$LOGS/profile-$service.collapsed"; done
+    bench profile-report "$DURATION" "${DOCS:--}" "main-bench during the warm signed-in like run" "$LOGS/profile-main.collapsed" \
+      "admin-bench during the same run" "$LOGS/profile-admin.collapsed"
+  fi
 }
 
 if [ "$TELEMETRY_COST" = 1 ]; then
@@ -178,20 +215,52 @@ if [ "$TELEMETRY_COST" = 1 ]; then
   exit 0
 fi
 
-say "Warming up (${WARMUP} s per endpoint), then measuring (${DURATION} s per endpoint)"
-bench warm "$A/health/live" "$WARMUP"; bench warm "$A/api/products" "$WARMUP"
-bench warm "$A/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$WARMUP"
-bench warm "$M/health/live" "$WARMUP"; bench warm "$M/api/products" "$WARMUP"
-bench http admin reference "admin GET /health/live" "$A/health/live" "" "$DURATION"
-bench http admin read "admin GET /api/products (100)" "$A/api/products" "" "$DURATION"
-bench http admin read "admin GET /api/products/{id}" "$A/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$DURATION"
-bench http main reference "main GET /health/live" "$M/health/live" "" "$DURATION"
-bench http main read "main GET /api/products (100)" "$M/api/products" "" "$DURATION"
-bench http main read "main GET /api/products/{id}" "$M/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$DURATION"
+say "First runs: each endpoint in the first $FIRST_RUN s after its server restarted and reported ready"
+LIST_LABEL="GET /api/products ($PRODUCTS)"
+GET_LABEL="GET /api/products/{id}"
+for service in admin main; do
+  url=$([ "$service" = admin ] && echo "$A" || echo "$M")
+  restart "$service"; bench http "$service" first "$service $LIST_LABEL" "$url/api/products" "" "$FIRST_RUN"
+  restart "$service"; bench http "$service" first "$service $GET_LABEL" "$url/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$FIRST_RUN"
+done
+restart admin main
+bench http main first "$LIKE_LABEL" "$M/api/products" bench/lua/like.lua "$FIRST_RUN"
+reset_likes
+
+say "Warm: warming up (${WARMUP} s per endpoint), then measuring (${DURATION} s per endpoint)"
+for service in admin main; do
+  url=$([ "$service" = admin ] && echo "$A" || echo "$M")
+  bench warm "$url/health/live" "$WARMUP"; bench warm "$url/api/products" "$WARMUP"
+  bench warm "$url/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$WARMUP"
+  bench http "$service" reference "$service GET /health/live" "$url/health/live" "" "$DURATION"
+  bench http "$service" read "$service $LIST_LABEL" "$url/api/products" "" "$DURATION"
+  bench http "$service" read "$service $GET_LABEL" "$url/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$DURATION"
+done
+
+say "Lists at 1,000 products: 900 more through admin"
+seed $((PRODUCTS + 1)) 1000
+bench await-equal "main holding admin's 1000 products" 120 \
+  "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
+BENCH_PRODUCTS=1000
+for service in admin main; do
+  url=$([ "$service" = admin ] && echo "$A" || echo "$M")
+  bench warm "$url/api/products" "$WARMUP"
+  bench http "$service" read "$service GET /api/products (1000)" "$url/api/products" "" "$DURATION"
+done
 
 # A like crosses both servers (main asks admin for the shopper's user, with its own token) and
-# takes the JIT longest to settle. 100 shoppers x 100 products: 10,000 likes before a pair repeats.
+# takes the JIT longest to settle. 100 shoppers x 1,000 products: 100,000 likes before a pair
+# repeats. Then 16 clients one like at a time (latency, not throughput), then anonymous likes
+# (admin picks one of its 100 seeded users at random, so a pair can repeat: 409).
 like_run
+reset_likes
+BENCH_CONNECTIONS=16 bench http main latency "main POST /api/products/{id}/like, signed in, 16 clients" \
+  "$M/api/products" bench/lua/like.lua "$DURATION"
+reset_likes
+BENCH_LIKE_AS=anonymous bench warm "$M/api/products" bench/lua/like.lua "$WARMUP"
+reset_likes
+BENCH_LIKE_AS=anonymous bench http main like "main POST /api/products/{id}/like, anonymous" \
+  "$M/api/products" bench/lua/like.lua "$DURATION"
 bench likes "SELECT COUNT(*) FROM main_bench.product_likes" "SELECT SUM(likes) FROM main_bench.products" "${LIKE_SUMS[@]}" \
   "SELECT COUNT(*) FROM admin_bench.products a JOIN main_bench.products m USING (id) WHERE a.likes <> m.likes"
 

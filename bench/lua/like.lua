@@ -1,14 +1,19 @@
 -- POST /api/products/{id}/like as signed-in shoppers, every (product, shopper) pair used once
 -- until they run out, so that every answer should be a 200. BENCH_FIRST_ID, BENCH_PRODUCTS and
 -- BENCH_SHOPPER_TOKENS (a file of access tokens, one shopper each, a line each) come from the
--- environment (bench/run.sh); non-200 answers are counted and reported.
+-- environment (bench/run.sh); non-200 answers are counted and reported. With
+-- BENCH_LIKE_AS=anonymous the likes carry no token (the original's anonymous like: admin picks a
+-- random seeded user, so a pair can repeat and answer 409).
 local first = tonumber(os.getenv("BENCH_FIRST_ID") or "1")
 local products = tonumber(os.getenv("BENCH_PRODUCTS") or "100")
+local anonymous = os.getenv("BENCH_LIKE_AS") == "anonymous"
 local tokens = {}
-for line in io.lines(os.getenv("BENCH_SHOPPER_TOKENS")) do
-  if line ~= "" then table.insert(tokens, "Bearer " .. line) end
+if not anonymous then
+  for line in io.lines(os.getenv("BENCH_SHOPPER_TOKENS")) do
+    if line ~= "" then table.insert(tokens, "Bearer " .. line) end
+  end
 end
-local users = #tokens
+local users = math.max(#tokens, 1)
 local threads = {}
 local counter = 0
 thread_id = 0 -- global: set per thread by setup()
@@ -31,7 +36,8 @@ function request()
   counter = counter + 1
   local product = first + (pair % products)
   local user = math.floor(pair / products) % users + 1
-  return wrk.format("POST", "/api/products/" .. product .. "/like", {["Authorization"] = tokens[user]})
+  local headers = anonymous and {} or {["Authorization"] = tokens[user]}
+  return wrk.format("POST", "/api/products/" .. product .. "/like", headers)
 end
 
 function response(status, headers, body)

@@ -48,6 +48,10 @@ public final class Bench {
               otlp-sink PORT                               an OTLP/HTTP receiver that counts spans and drops them (runs until killed)
               spans SINK_URL                               how many spans the sink has received
               telemetry-report SECONDS [DOCS_FILE]         the cost of telemetry, from figures taken with BENCH_TELEMETRY set
+              profile-start PID...                         starts a CPU profile of each JVM (async-profiler)
+              profile-stop PID FILE                        stops it, writing its collapsed stacks to FILE
+              profile-report SECONDS DOCS_FILE|- TITLE FILE...
+                                                           where the CPU went in each profile (into DOCS_FILE)
             With BENCH_TELEMETRY (off, 0.1, 1) every figure kept says which telemetry setting it was taken with.""";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -95,6 +99,14 @@ public final class Bench {
                     HttpResponse.BodyHandlers.ofString()).body().strip())));
             case "telemetry-report" -> telemetryReport(results, Integer.parseInt(rest.get(0)),
                     rest.size() > 1 ? Path.of(rest.get(1)) : null);
+            case "profile-start" -> {
+                for (String pid : rest) {
+                    Profiler.start(pid);
+                }
+            }
+            case "profile-stop" -> Profiler.stop(rest.get(0), Path.of(rest.get(1)));
+            case "profile-report" -> profileReport(Integer.parseInt(rest.get(0)),
+                    rest.get(1).equals("-") ? null : Path.of(rest.get(1)), rest.subList(2, rest.size()));
             default -> {
                 System.err.println(USAGE);
                 System.exit(64);
@@ -191,6 +203,15 @@ public final class Bench {
     private static void telemetryReport(Results results, int wrkSeconds, Path docs) throws Exception {
         String report = new TelemetryReport(results.all()).markdown(heading(wrkSeconds, "bench/run.sh --telemetry-cost"));
         write(report, docs, DocsBlock.TELEMETRY);
+    }
+
+    /** Where the CPU went in each profile (pairs of a title and a collapsed-stacks file), into the docs' profile block. */
+    private static void profileReport(int wrkSeconds, Path docs, List<String> titlesAndFiles) throws Exception {
+        StringBuilder tables = new StringBuilder(heading(wrkSeconds, "bench/run.sh --profile")).append("\n\n");
+        for (int i = 0; i < titlesAndFiles.size(); i += 2) {
+            tables.append(Profile.read(Path.of(titlesAndFiles.get(i + 1))).markdown(titlesAndFiles.get(i))).append('\n');
+        }
+        write(tables.toString(), docs, DocsBlock.PROFILE);
     }
 
     private static String heading(int wrkSeconds, String command) {

@@ -21,12 +21,24 @@ public final class Report {
         out.append("|---|---:|---:|---:|---|---|---|\n");
         for (Figure http : of("http")) {
             String role = http.text("role").orElseThrow();
+            if (role.equals("first")) {
+                continue;
+            }
             double live = role.equals("reference") ? 0 : liveOf(http.text("server").orElseThrow());
-            Optional<Verdict> verdict = Targets.http(role, http.number("rps"), http.number("p99"), live);
+            Optional<Verdict> verdict = Targets.http(role, http.number("rps"), http.number("p50"), http.number("p99"), live);
             String errors = String.format(Locale.ROOT, "%.0f", http.number("non2xx"))
                     + http.text("details").filter(d -> !d.isBlank()).map(d -> " " + d).orElse("");
             out.append(row(http.label(), rate(http.number("rps")), ms(http.number("p50")), ms(http.number("p99")), errors,
                     verdict.map(Verdict::target).orElse("reference"), verdict.map(Verdict::metCell).orElse("")));
+        }
+        out.append("\n| Right after a restart | first 20 s after ready: req/s (p99) | warm: req/s | share | target | met |\n");
+        out.append("|---|---:|---:|---:|---|---|\n");
+        for (Figure first : of("http").stream().filter(figure -> figure.text("role").orElse("").equals("first")).toList()) {
+            Figure warm = warmOf(first.label());
+            Verdict verdict = Targets.firstRun(first.number("rps"), warm.number("rps"));
+            out.append(row(first.label(), rate(first.number("rps")) + " (" + ms(first.number("p99")) + ")",
+                    rate(warm.number("rps")), String.format(Locale.ROOT, "%.0f %%", 100 * first.number("rps")
+                            / warm.number("rps")), verdict.target(), verdict.metCell()));
         }
         out.append("\n| Server | start to ready, cold | start to ready, warm | resident memory after the load |\n");
         out.append("|---|---:|---:|---:|\n");
@@ -75,6 +87,13 @@ public final class Report {
                 .filter(figure -> figure.text("server").orElse("").equals(server))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no /health/live figure of " + server))
                 .number("rps");
+    }
+
+    /** The warm figure of the endpoint a first run measured: the same label, another role. */
+    private Figure warmOf(String label) {
+        return of("http").stream()
+                .filter(figure -> figure.label().equals(label) && !figure.text("role").orElse("").equals("first"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no warm figure of " + label));
     }
 
     private List<Figure> of(String kind) {
