@@ -121,7 +121,7 @@ start_and_time() { # service port database
   identity_server_env "http://localhost:$IDENTITY_PORT" "$(identity_secret "$IDENTITY_DIR/secrets.env" MICROSHOP_MAIN_CLIENT_SECRET)" \
     >>"$WLP_DIR/usr/servers/$1-bench/server.env"
   telemetry_env "${BENCH_TELEMETRY:-off}" >>"$WLP_DIR/usr/servers/$1-bench/server.env"
-  echo LIKES_ANONYMOUS=true >>"$WLP_DIR/usr/servers/$1-bench/server.env"
+  if [ "$1" = main ]; then echo LIKES_ANONYMOUS=true >>"$WLP_DIR/usr/servers/$1-bench/server.env"; fi
   local started
   started=$(date +%s%3N); "$WLP_DIR/bin/server" start "$1-bench" >/dev/null
   bench ready "$1" cold "$started" "http://localhost:$2/health/ready"
@@ -130,13 +130,15 @@ start_and_time() { # service port database
   bench ready "$1" warm "$started" "http://localhost:$2/health/ready"
 }
 
+url_of() { # service: its benchmark server's URL
+  if [ "$1" = admin ]; then echo "http://localhost:$ADMIN_PORT"; else echo "http://localhost:$MAIN_PORT"; fi
+}
 restart() { # service...: each stopped and started again, until it reports ready
-  local service port
+  local service
   for service in "$@"; do
-    port=$([ "$service" = admin ] && echo "$ADMIN_PORT" || echo "$MAIN_PORT")
     "$WLP_DIR/bin/server" stop "$service-bench" >/dev/null
     "$WLP_DIR/bin/server" start "$service-bench" >/dev/null
-    await_http "http://localhost:$port/health/ready" 120 "$service-bench" \
+    await_http "$(url_of "$service")/health/ready" 120 "$service-bench" \
       "$WLP_DIR/usr/servers/$service-bench/logs/console.log"
   done
 }
@@ -149,8 +151,8 @@ say "Starting the consumers main-sync and admin-likes"
 start_consumer main-sync main_bench "$MAIN_SYNC_HEALTH"; MAIN_SYNC_PID=$CONSUMER_PID
 start_consumer admin-likes admin_bench "$ADMIN_LIKES_HEALTH"; ADMIN_LIKES_PID=$CONSUMER_PID
 
-A="http://localhost:$ADMIN_PORT"
-M="http://localhost:$MAIN_PORT"
+A=$(url_of admin)
+M=$(url_of main)
 say "Seeding $PRODUCTS products through admin (main gets them through the events)"
 seed() { # from to: products "Product <n>" through admin
   local i
@@ -219,7 +221,7 @@ say "First runs: each endpoint in the first $FIRST_RUN s after its server restar
 LIST_LABEL="GET /api/products ($PRODUCTS)"
 GET_LABEL="GET /api/products/{id}"
 for service in admin main; do
-  url=$([ "$service" = admin ] && echo "$A" || echo "$M")
+  url=$(url_of "$service")
   restart "$service"; bench http "$service" first "$service $LIST_LABEL" "$url/api/products" "" "$FIRST_RUN"
   restart "$service"; bench http "$service" first "$service $GET_LABEL" "$url/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$FIRST_RUN"
 done
@@ -229,7 +231,7 @@ reset_likes
 
 say "Warm: warming up (${WARMUP} s per endpoint), then measuring (${DURATION} s per endpoint)"
 for service in admin main; do
-  url=$([ "$service" = admin ] && echo "$A" || echo "$M")
+  url=$(url_of "$service")
   bench warm "$url/health/live" "$WARMUP"; bench warm "$url/api/products" "$WARMUP"
   bench warm "$url/api/products/$BENCH_FIRST_ID" bench/lua/get.lua "$WARMUP"
   bench http "$service" reference "$service GET /health/live" "$url/health/live" "" "$DURATION"
@@ -243,7 +245,7 @@ bench await-equal "main holding admin's 1000 products" 120 \
   "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
 BENCH_PRODUCTS=1000
 for service in admin main; do
-  url=$([ "$service" = admin ] && echo "$A" || echo "$M")
+  url=$(url_of "$service")
   bench warm "$url/api/products" "$WARMUP"
   bench http "$service" read "$service GET /api/products (1000)" "$url/api/products" "" "$DURATION"
 done
