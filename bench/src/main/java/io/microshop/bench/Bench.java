@@ -26,7 +26,7 @@ import java.util.Objects;
 
 /**
  * The benchmark's measurements and report, one subcommand each, run by bench/run.sh against the
- * shop it started. Every figure goes to the results file (BENCH_RESULTS); {@code report} judges
+ * shop it started (and by bench/shop.sh against one already running). Every figure goes to the results file (BENCH_RESULTS); {@code report} judges
  * them and writes docs/benchmarks.md. The database is BENCH_JDBC_URL (the server, no database)
  * with BENCH_DB_USER and BENCH_DB_PASSWORD.
  */
@@ -45,6 +45,9 @@ public final class Bench {
               burst ADMIN_URL MAIN_DATABASE COUNT CLIENTS  a burst of creates until main holds them all
               drain MAIN_DATABASE FROM TO                  main-sync applying a backlog
               report SECONDS [DOCS_FILE]                   the tables, judged (SECONDS: each wrk run's); into DOCS_FILE
+              catalogue SERVER URL IDS_FILE                every product id of a running server's list, a line each
+              shop-report SECONDS ADMIN_URL MAIN_URL [DOCS_FILE]
+                                                           the tables of a running shop measured as found (bench/shop.sh)
               otlp-sink PORT                               an OTLP/HTTP receiver that counts spans and drops them (runs until killed)
               spans SINK_URL                               how many spans the sink has received
               telemetry-report SECONDS [DOCS_FILE]         the cost of telemetry, from figures taken with BENCH_TELEMETRY set
@@ -90,6 +93,10 @@ public final class Bench {
                 }
             }
             case "report" -> report(results, Integer.parseInt(rest.get(0)), rest.size() > 1 ? Path.of(rest.get(1)) : null);
+            case "catalogue" -> keep(results, Figure.of("catalogue", rest.get(0), "products",
+                    Catalogue.writeIds(HTTP, rest.get(1), Path.of(rest.get(2)))));
+            case "shop-report" -> shopReport(results, Integer.parseInt(rest.get(0)), rest.get(1) + " " + rest.get(2),
+                    rest.size() > 3 ? Path.of(rest.get(3)) : null);
             case "otlp-sink" -> {
                 OtlpReceiver.counting(Integer.parseInt(rest.get(0)));
                 Thread.currentThread().join();
@@ -198,6 +205,11 @@ public final class Bench {
     private static void report(Results results, int wrkSeconds, Path docs) throws Exception {
         String report = new Report(results.all()).markdown(heading(wrkSeconds, "bench/run.sh"));
         write(report, docs, DocsBlock.BENCH);
+    }
+
+    private static void shopReport(Results results, int wrkSeconds, String urls, Path docs) throws Exception {
+        String report = new Report(results.all()).shopMarkdown(heading(wrkSeconds, "bench/shop.sh " + urls));
+        write(report, docs, DocsBlock.SHOP);
     }
 
     private static void telemetryReport(Results results, int wrkSeconds, Path docs) throws Exception {

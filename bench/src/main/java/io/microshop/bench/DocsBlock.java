@@ -7,6 +7,8 @@ public final class DocsBlock {
     static final String BENCH = "bench";
     /** The cost of telemetry's block. */
     static final String TELEMETRY = "bench:telemetry";
+    /** A running shop measured as found (bench/shop.sh). */
+    static final String SHOP = "bench:shop";
     /** The CPU profiles' block. */
     static final String PROFILE = "bench:profile";
     static final String BEGIN = "<!-- " + BENCH + ":begin -->";

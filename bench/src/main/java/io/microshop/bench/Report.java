@@ -17,6 +17,39 @@ public final class Report {
     /** @param heading the first lines: when, where and how the figures were measured */
     public String markdown(String heading) {
         StringBuilder out = new StringBuilder(heading.strip()).append("\n\n");
+        httpTable(out);
+        firstRunTable(out, "Right after a restart", "first 20 s after ready");
+        startAndMemoryTable(out);
+        eventsTable(out);
+        return out.toString();
+    }
+
+    /**
+     * A running shop measured as found (bench/shop.sh): the size of each catalogue, its reads warm
+     * and in the first 20 s of the load, and the servers' resident memory where it was taken.
+     */
+    public String shopMarkdown(String heading) {
+        StringBuilder out = new StringBuilder(heading.strip()).append("\n\n");
+        for (Figure catalogue : of("catalogue")) {
+            out.append(String.format(Locale.ROOT, "%s's catalogue: %,.0f products.%n", catalogue.label(),
+                    catalogue.number("products")));
+        }
+        out.append('\n');
+        httpTable(out);
+        firstRunTable(out, "The shop as found", "first 20 s of the load");
+        List<Figure> memory = of("memory");
+        if (!memory.isEmpty()) {
+            out.append("\n| Server | resident memory after the load | target | met |\n|---|---:|---|---|\n");
+            for (Figure server : memory) {
+                double rss = server.number("rss_mb");
+                Verdict verdict = Targets.serverMemory(rss);
+                out.append(row(server.label(), number(rss) + " MB", verdict.target(), verdict.metCell()));
+            }
+        }
+        return out.toString();
+    }
+
+    private void httpTable(StringBuilder out) {
         out.append("| Endpoint | req/s | p50 | p99 | non-2xx (details) | target | met |\n");
         out.append("|---|---:|---:|---:|---|---|---|\n");
         for (Figure http : of("http")) {
@@ -31,15 +64,22 @@ public final class Report {
             out.append(row(http.label(), rate(http.number("rps")), ms(http.number("p50")), ms(http.number("p99")), errors,
                     verdict.map(Verdict::target).orElse("reference"), verdict.map(Verdict::metCell).orElse("")));
         }
-        out.append("\n| Right after a restart | first 20 s after ready: req/s (p99) | warm: req/s | share | target | met |\n");
+    }
+
+    /** Each first run (role "first") against the warm figure of the same endpoint. */
+    private void firstRunTable(StringBuilder out, String title, String firstRun) {
+        out.append("\n| " + title + " | " + firstRun + ": req/s (p99) | warm: req/s | share | target | met |\n");
         out.append("|---|---:|---:|---:|---|---|\n");
         for (Figure first : of("http").stream().filter(figure -> figure.text("role").orElse("").equals("first")).toList()) {
             Figure warm = warmOf(first.label());
             Verdict verdict = Targets.firstRun(first.number("rps"), warm.number("rps"));
             out.append(row(first.label(), rate(first.number("rps")) + " (" + ms(first.number("p99")) + ")",
-                    rate(warm.number("rps")), String.format(Locale.ROOT, "%.0f %%", 100 * first.number("rps")
-                            / warm.number("rps")), verdict.target(), verdict.metCell()));
+                    rate(warm.number("rps")), String.format(Locale.ROOT, "%.0f %%", Math.floor(100 * first.number("rps")
+                            / warm.number("rps"))), verdict.target(), verdict.metCell()));
         }
+    }
+
+    private void startAndMemoryTable(StringBuilder out) {
         out.append("\n| Server | start to ready, cold | start to ready, warm | resident memory after the load |\n");
         out.append("|---|---:|---:|---:|\n");
         out.append(row("target", "≤ " + number(Targets.START_MAX_SECONDS) + " s", "≤ " + number(Targets.START_MAX_SECONDS)
@@ -50,6 +90,9 @@ public final class Report {
             out.append(row(server, seconds(start.number("cold")), seconds(start.number("warm")),
                     marked(number(rss) + " MB", rss <= Targets.SERVER_MAX_RSS_MB)));
         }
+    }
+
+    private void eventsTable(StringBuilder out) {
         Figure likes = one("likes", "measured like run");
         out.append(String.format(Locale.ROOT, "%nLikes recorded during the measured like run: %.0f rows, counted %.0f"
                 + " (must be equal).%n", likes.number("rows"), likes.number("counted")));
@@ -78,7 +121,6 @@ public final class Report {
         Verdict consumers = Targets.consumerMemory(Math.max(mainSync, adminLikes));
         out.append(row("resident memory, main-sync / admin-likes", number(mainSync) + " MB / " + number(adminLikes) + " MB",
                 consumers.target(), consumers.metCell()));
-        return out.toString();
     }
 
     private double liveOf(String server) {

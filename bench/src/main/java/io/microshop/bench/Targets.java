@@ -63,6 +63,10 @@ public final class Targets {
                 eventsPerSecond >= DRAIN_MIN_EVENTS_PER_SECOND);
     }
 
+    static Verdict serverMemory(double megabytes) {
+        return new Verdict(String.format(Locale.ROOT, "≤ %.0f MB", SERVER_MAX_RSS_MB), megabytes <= SERVER_MAX_RSS_MB);
+    }
+
     static Verdict consumerMemory(double largestMb) {
         return new Verdict(String.format(Locale.ROOT, "≤ %.0f MB", CONSUMER_MAX_RSS_MB), largestMb <= CONSUMER_MAX_RSS_MB);
     }

@@ -41,7 +41,7 @@ public record WrkOutput(double requestsPerSecond, double p50Millis, double p99Mi
     private static double percentile(String output, int percent) {
         Pattern line = Pattern.compile("(?m)^\\s+" + percent + "%\\s+(\\S+)$");
         return millis(find(line, output).orElseThrow(
-                () -> new IllegalArgumentException("no " + percent + "% latency (run wrk with --latency)")));
+                () -> new IllegalArgumentException("no " + percent + "% latency (run wrk with --latency):\n" + output)));
     }
 
     private static Optional<String> find(Pattern pattern, String text) {

@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Keyset paging of {@code GET /api/products}, the same in every service that lists products. */
 public abstract class PagedListContract {
-
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
     protected final Http http = ServiceUnderTest.http();
 
@@ -61,8 +57,6 @@ public abstract class PagedListContract {
 
     private static String nextLink(Http.Reply reply) {
         String link = reply.header("Link").orElseThrow(() -> new AssertionError("no Link header: " + reply));
-        Matcher next = NEXT.matcher(link);
-        assertTrue(next.find(), link);
-        return next.group(1);
+        return NextLink.of(link).orElseThrow(() -> new AssertionError("no rel=\"next\" in " + link));
     }
 }
