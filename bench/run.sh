@@ -162,6 +162,12 @@ seed() { # from to: products "Product <n>" through admin
   done
 }
 seed 1 "$PRODUCTS"
+grow_catalogue() { # to: products added after the first $PRODUCTS until admin has <to>, and main too
+  seed $((PRODUCTS + 1)) "$1"
+  bench await-equal "main holding admin's $1 products" 120 \
+    "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
+  BENCH_PRODUCTS=$1
+}
 bench await-equal "main holding admin's $PRODUCTS products" 60 \
   "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
 export BENCH_FIRST_ID BENCH_PRODUCTS=$PRODUCTS
@@ -191,10 +197,7 @@ if [ "$TELEMETRY_COST" = 1 ]; then
   say "The cost of telemetry: lists, likes and memory with telemetry off, sampling 10 % and 100 % of new traces"
   # 1,000 products, so that the like warm-up and run never repeat a (product, shopper) pair; the
   # lists stay the first 100.
-  seed $((PRODUCTS + 1)) 1000
-  bench await-equal "main holding admin's 1000 products" 120 \
-    "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
-  BENCH_PRODUCTS=1000
+  grow_catalogue 1000
   for setting in off 0.1 1; do
     export BENCH_TELEMETRY=$setting
     stop_consumers
@@ -246,10 +249,7 @@ for service in admin main; do
 done
 
 say "Lists at 1,000 products: 900 more through admin"
-seed $((PRODUCTS + 1)) 1000
-bench await-equal "main holding admin's 1000 products" 120 \
-  "SELECT COUNT(*) FROM admin_bench.products" "SELECT COUNT(*) FROM main_bench.products"
-BENCH_PRODUCTS=1000
+grow_catalogue 1000
 for service in admin main; do
   url=$(url_of "$service")
   bench warm "$url/api/products" "$WARMUP"

@@ -26,9 +26,9 @@ import java.util.Objects;
 
 /**
  * The benchmark's measurements and report, one subcommand each, run by bench/run.sh against the
- * shop it started (and by bench/shop.sh against one already running). Every figure goes to the results file (BENCH_RESULTS); {@code report} judges
- * them and writes docs/benchmarks.md. The database is BENCH_JDBC_URL (the server, no database)
- * with BENCH_DB_USER and BENCH_DB_PASSWORD.
+ * shop it started and by bench/shop.sh against one already running. Every figure goes to the
+ * results file (BENCH_RESULTS); {@code report} judges them and writes docs/benchmarks.md. The
+ * database is BENCH_JDBC_URL (the server, no database) with BENCH_DB_USER and BENCH_DB_PASSWORD.
  */
 public final class Bench {
 

@@ -88,7 +88,7 @@ public final class Report {
             Figure start = one("start", server);
             double rss = one("memory", server).number("rss_mb");
             out.append(row(server, seconds(start.number("cold")), seconds(start.number("warm")),
-                    marked(number(rss) + " MB", rss <= Targets.SERVER_MAX_RSS_MB)));
+                    marked(number(rss) + " MB", Targets.serverMemory(rss).met())));
         }
     }
 

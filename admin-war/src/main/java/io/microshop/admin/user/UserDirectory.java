@@ -18,6 +18,9 @@ public class UserDirectory {
     @PersistenceContext(unitName = "admin")
     EntityManager entities;
 
+    @Inject
+    NewUsers newUsers;
+
     /** Any seeded user (one without a subject), each equally likely; empty when there are none. */
     public Optional<Long> anyone() {
         long count = entities.createQuery("SELECT COUNT(u) FROM User u WHERE u.subject IS NULL", Long.class)
@@ -30,9 +33,6 @@ public class UserDirectory {
                 .setFirstResult(offset).setMaxResults(1).getResultList();
         return ids.stream().findFirst();
     }
-
-    @Inject
-    NewUsers newUsers;
 
     /**
      * The user of this subject, created if there is none yet. Asked before every like, and nearly
