@@ -39,7 +39,7 @@ public record WrkOutput(double requestsPerSecond, double p50Millis, double p99Mi
     }
 
     private static double percentile(String output, int percent) {
-        Pattern line = Pattern.compile("(?m)^\\s+" + percent + "%\\s+(\\S+)$");
+        Pattern line = Pattern.compile("(?m)^\\s+" + percent + "%\\s+(\\S+)[ \\t]*$");
         return millis(find(line, output).orElseThrow(
                 () -> new IllegalArgumentException("no " + percent + "% latency (run wrk with --latency):\n" + output)));
     }

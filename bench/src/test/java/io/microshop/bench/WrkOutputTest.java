@@ -65,6 +65,14 @@ class WrkOutputTest {
         assertEquals("(409: 2, 503: 10, other: 0); socket errors: connect 0, read 0, write 0, timeout 3", out.details());
     }
 
+    @Test
+    void readsALatencyInSecondsAsWrkPadsIt() {
+        // wrk pads "s" with a space, to line it up with "ms" and "us"
+        WrkOutput out = WrkOutput.parse(PLAIN.replace("99%   43.63ms", "99%    1.28s "));
+
+        assertEquals(1280, out.p99Millis());
+    }
+
     @ParameterizedTest
     @CsvSource({"850.00us, 0.85", "12.5ms, 12.5", "1.20s, 1200", "2.00m, 120000"})
     void durationsAreInMilliseconds(String duration, double millis) {
