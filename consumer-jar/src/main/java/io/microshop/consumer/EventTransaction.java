@@ -1,6 +1,7 @@
 package io.microshop.consumer;
 
 import io.microshop.event.Event;
+import io.microshop.event.ProductsVersion;
 import io.microshop.failure.Failures;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Applies events in one transaction that also records each event's id in the inbox: an event
- * whose id is there already is a redelivery and changes nothing. All or nothing: on any failure
+ * whose id is there already is a redelivery and changes nothing. A transaction that applied a
+ * change raises the products' version before it commits. All or nothing: on any failure
  * the transaction rolls back, and a connection that broke is dropped. Each try is a span of its
  * own, a child of the batch's.
  */
@@ -50,6 +52,9 @@ final class EventTransaction {
             List<Outcome> outcomes = new ArrayList<>(events.size());
             for (Event event : events) {
                 outcomes.add(Inbox.firstDelivery(db, event.id()) ? handlers.apply(db, event) : Outcome.DUPLICATE);
+            }
+            if (outcomes.contains(Outcome.APPLIED)) {
+                ProductsVersion.raise(db);
             }
             db.commit();
             return outcomes;

@@ -1,5 +1,6 @@
 package io.microshop.main;
 
+import io.microshop.event.ProductsVersion;
 import io.microshop.main.product.ProductView;
 import io.microshop.testing.FaultProxy;
 import io.microshop.testing.Http;
@@ -51,8 +52,14 @@ public final class Fixture {
         long id = IDS.incrementAndGet();
         String title = "Product " + UUID.randomUUID().toString().substring(0, 8);
         String image = "https://images.example.com/" + id + ".png";
-        DATABASE.update("INSERT INTO products (id, title, image, likes) VALUES (?, ?, ?, 0)", id, title, image);
+        changeProducts("INSERT INTO products (id, title, image, likes) VALUES (?, ?, ?, 0)", id, title, image);
         return new ProductView(id, title, image, 0);
+    }
+
+    /** A change to main's products, made as main-sync makes one: the products' version raised with it. */
+    public static void changeProducts(String sql, Object... parameters) {
+        DATABASE.update(sql, parameters);
+        DATABASE.update(ProductsVersion.RAISE);
     }
 
     public static long likesCounted(long productId) {

@@ -2,6 +2,7 @@ package io.microshop.admin.product;
 
 import io.microshop.web.openapi.ProblemResponsesReader;
 import io.microshop.web.paging.PageRequest;
+import io.microshop.web.paging.ProductPages;
 import io.microshop.web.problem.ProblemException;
 import io.microshop.web.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,17 +51,23 @@ public class ProductResource {
     @Inject
     ProductCatalog catalog;
 
+    @Inject
+    ProductPages pages;
+
     @GET
     @Operation(summary = "List the products, ordered by id, a page of at most 1,000 at a time")
     @APIResponse(responseCode = "200", description = "The products after `after`, at most `limit` of them.",
-            headers = @Header(name = "Link", description = "<…?after=…&limit=…>; rel=\"next\" when the page is full",
+            headers = {@Header(name = "Link", description = "<…?after=…&limit=…>; rel=\"next\" when the page is full",
                     schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The list's version: send it as If-None-Match to get a 304"
+                            + " while no product changed", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class),
                     examples = @ExampleObject(name = "products", value = "[" + PRODUCT_EXAMPLE + "]")))
+    @APIResponse(responseCode = "304", description = "Not modified: no product changed since the If-None-Match tag.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo request) {
-        return page.respond(catalog.page(page.after(), page.limit()), ProductView::id, request);
+    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo uri, @Context Request conditions) {
+        return pages.respond(page, uri, conditions, catalog::page, ProductView::id);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.microshop.outbox;
 
 import io.microshop.event.Event;
+import io.microshop.event.ProductsVersion;
 import io.microshop.event.TraceContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,9 @@ import java.util.List;
  * change, so that the event exists if and only if the change does. When that transaction
  * commits, its rows are handed to the relay in memory to be published at once; the relay's
  * reading of the table is the safety net for anything the hand-over misses. Each row keeps the
- * trace context current when it was written: the request's, while telemetry is on.
+ * trace context current when it was written: the request's, while telemetry is on. Every event is
+ * a product's, so the first event of a transaction also raises the products' version
+ * ({@link ProductsVersion}), which tells the services' rendered product lists that they are stale.
  */
 @ApplicationScoped
 public class Outbox {
@@ -40,6 +43,7 @@ public class Outbox {
         entities.persist(message); // an IDENTITY id: inserted now, so the id is known
         HandOverOnCommit handOver = (HandOverOnCommit) transactions.getResource(KEY);
         if (handOver == null) {
+            entities.createNativeQuery(ProductsVersion.RAISE).executeUpdate();
             handOver = new HandOverOnCommit(committed, new ArrayList<>());
             transactions.putResource(KEY, handOver);
             transactions.registerInterposedSynchronization(handOver);

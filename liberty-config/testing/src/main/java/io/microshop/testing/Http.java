@@ -49,6 +49,13 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** A GET with headers of the caller's, as a browser revalidating what it keeps ({@code If-None-Match}). */
+    public Reply get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        return send(request.GET());
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
     }

@@ -2,11 +2,14 @@ package io.microshop.testing;
 
 import static io.microshop.testing.ProblemAssertions.assertInvalidFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +44,43 @@ public abstract class PagedListContract {
         assertEquals(200, reply.status(), reply::toString);
         assertEquals(0, reply.jsonArray().size());
         assertTrue(reply.header("Link").isEmpty(), "a page that is not full is the last one");
+    }
+
+    @Test
+    void aChangeShowsInTheNextListAtOnce() {
+        List<Long> before = threeConsecutiveProducts();
+        String page = "/api/products?after=" + before.get(2) + "&limit=1000";
+        List<Long> listed = idsOf(http.get(page).jsonArray());
+
+        List<Long> added = threeConsecutiveProducts();
+
+        List<Long> relisted = idsOf(http.get(page).jsonArray());
+        assertTrue(relisted.containsAll(added), "listed " + listed + ", then added " + added + ", then listed " + relisted);
+    }
+
+    @Test
+    void aListCarriesItsTagAndWhileNothingChangesTheTagAloneIsAnswered() {
+        Http.Reply first = http.get("/api/products?limit=2");
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(Optional.of("no-cache"), first.header("Cache-Control"));
+        String tag = first.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + first));
+
+        // Another test's process may change a product in between; then the list is sent again, with a new tag.
+        Http.Reply again = http.get("/api/products?limit=2", Map.of("If-None-Match", tag));
+        for (int tries = 1; again.status() == 200 && tries < 5; tries++) {
+            assertNotEquals(Optional.of(tag), again.header("ETag"), "sent again with the same tag");
+            tag = again.header("ETag").orElseThrow();
+            again = http.get("/api/products?limit=2", Map.of("If-None-Match", tag));
+        }
+        assertEquals(304, again.status(), again::toString);
+        assertEquals("", again.body());
+        assertEquals(Optional.of(tag), again.header("ETag"));
+
+        threeConsecutiveProducts();
+
+        Http.Reply changed = http.get("/api/products?limit=2", Map.of("If-None-Match", tag));
+        assertEquals(200, changed.status(), "a change must give the list a new tag: " + changed);
+        assertNotEquals(Optional.of(tag), changed.header("ETag"));
     }
 
     @ParameterizedTest

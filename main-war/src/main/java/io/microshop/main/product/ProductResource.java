@@ -1,6 +1,7 @@
 package io.microshop.main.product;
 
 import io.microshop.web.paging.PageRequest;
+import io.microshop.web.paging.ProductPages;
 import io.microshop.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,17 +38,23 @@ public class ProductResource {
     @Inject
     Storefront storefront;
 
+    @Inject
+    ProductPages pages;
+
     @GET
     @Operation(summary = "List the products with their likes, ordered by id, a page of at most 1,000 at a time")
     @APIResponse(responseCode = "200", description = "The products after `after`, at most `limit` of them.",
-            headers = @Header(name = "Link", description = "<…?after=…&limit=…>; rel=\"next\" when the page is full",
+            headers = {@Header(name = "Link", description = "<…?after=…&limit=…>; rel=\"next\" when the page is full",
                     schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The list's version: send it as If-None-Match to get a 304"
+                            + " while no product changed", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProductView.class),
                     examples = @ExampleObject(name = "products", value = "[" + PRODUCT_EXAMPLE + "]")))
+    @APIResponse(responseCode = "304", description = "Not modified: no product changed since the If-None-Match tag.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo request) {
-        return page.respond(storefront.page(page.after(), page.limit()), ProductView::id, request);
+    public Response list(@Valid @BeanParam PageRequest page, @Context UriInfo uri, @Context Request conditions) {
+        return pages.respond(page, uri, conditions, storefront::page, ProductView::id);
     }
 
     @GET

@@ -48,6 +48,17 @@ public class LikeApiIT {
     }
 
     @Test
+    void aLikeShowsInTheListAtOnce() {
+        ProductView product = Fixture.newProduct();
+        String page = "/api/products?after=" + (product.id() - 1) + "&limit=1";
+        assertEquals(0, anonymous.get(page).jsonArray().getJsonObject(0).getInt("likes"));
+
+        assertEquals(200, like(shopper, product.id()).status());
+
+        assertEquals(1, anonymous.get(page).jsonArray().getJsonObject(0).getInt("likes"));
+    }
+
+    @Test
     void likesByTwoShoppersCountTwiceAndASecondByOneIsA409NotCounted() {
         ProductView product = Fixture.newProduct();
         assertEquals(200, like(shopper, product.id()).status());

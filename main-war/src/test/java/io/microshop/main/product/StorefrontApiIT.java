@@ -25,7 +25,7 @@ public class StorefrontApiIT {
     void listsEveryProductWithTheLikesMainCountedOrderedById() {
         ProductView liked = Fixture.newProduct();
         ProductView other = Fixture.newProduct();
-        Fixture.database().update("UPDATE products SET likes = 3 WHERE id = ?", liked.id());
+        Fixture.changeProducts("UPDATE products SET likes = 3 WHERE id = ?", liked.id());
 
         // From the first of them: the products admin's events bring in other tests come before.
         List<ProductView> listed = storefront.list(liked.id() - 1);

@@ -25,8 +25,12 @@ public class ProductSyncIT {
     @Test
     void aCreatedUpdatedAndDeletedProductFollowsInMain() {
         String title = "Synced " + UUID.randomUUID();
+        // The first product of main's list after admin's newest: the new one, once main-sync applied it.
+        String next = "/api/products?limit=1&after=" + world.adminDb.queryLong("SELECT COALESCE(MAX(id), 0) FROM products");
+        assertEquals(200, world.main.get(next).status());
         long id = world.create(title);
-        await("product " + id + " in main", PATIENCE, () -> world.main.get("/api/products/" + id).status() == 200);
+        await("product " + id + " in main's list", PATIENCE, () -> world.main.get(next).jsonArray().stream()
+                .anyMatch(p -> p.asJsonObject().getJsonNumber("id").longValue() == id));
         JsonObject copied = world.main.get("/api/products/" + id).json();
         assertEquals(title, copied.getString("title"));
         assertEquals(world.admin.get("/api/products/" + id).json().getString("image"), copied.getString("image"));
@@ -53,6 +57,8 @@ public class ProductSyncIT {
         assertEquals(409, world.main.as(Identity.shopper(1)).post("/api/products/" + id + "/like", null, null).status());
 
         await("5 likes in admin", PATIENCE, () -> world.admin.get("/api/products/" + id).json().getInt("likes") == 5);
+        assertEquals(5, world.admin.get("/api/products?after=" + (id - 1) + "&limit=1").jsonArray().getJsonObject(0)
+                .getInt("likes"), "admin's list counts the likes admin-likes applied");
         world.assertConverge(PATIENCE);
     }
 }

@@ -2,10 +2,8 @@ package io.microshop.web.paging;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.function.ToLongFunction;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -38,16 +36,11 @@ public class PageRequest {
         return limit == null ? MAX_LIMIT : Integer.parseInt(limit);
     }
 
-    /** 200 with the page, and a {@code Link: <…>; rel="next"} header when the page is full. */
-    public <T> Response respond(List<T> page, ToLongFunction<T> id, UriInfo request) {
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.size() == limit()) {
-            long last = id.applyAsLong(page.get(page.size() - 1));
-            response.link(request.getRequestUriBuilder()
-                    .replaceQueryParam("after", last)
-                    .replaceQueryParam("limit", limit())
-                    .build(), "next");
-        }
-        return response.build();
+    /** The address of the page after this one, whose first item follows {@code lastId}. */
+    URI next(UriInfo request, long lastId) {
+        return request.getRequestUriBuilder()
+                .replaceQueryParam("after", lastId)
+                .replaceQueryParam("limit", limit())
+                .build();
     }
 }
