@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,6 +22,10 @@ public class UserDirectory {
 
     @Inject
     NewUsers newUsers;
+
+    static final int REMEMBERED = 10_000;
+
+    private final Map<String, Long> known = new ConcurrentHashMap<>();
 
     /** Any seeded user (one without a subject), each equally likely; empty when there are none. */
     public Optional<Long> anyone() {
@@ -36,12 +42,23 @@ public class UserDirectory {
 
     /**
      * The user of this subject, created if there is none yet. Asked before every like, and nearly
-     * always about a person seen before: the lookup runs without a transaction (no begin, no
-     * commit), and only a first sight writes.
+     * always about a person seen before: a subject's user never changes and users are never
+     * deleted, so an answer once read is remembered (up to {@value #REMEMBERED} subjects, then
+     * they are forgotten all at once); otherwise the lookup runs without a transaction (no begin,
+     * no commit), and only a first sight writes.
      */
     public long forSubject(String subject) {
-        List<Long> known = entities.createQuery("SELECT u.id FROM User u WHERE u.subject = :subject", Long.class)
+        Long remembered = known.get(subject);
+        if (remembered != null) {
+            return remembered;
+        }
+        List<Long> found = entities.createQuery("SELECT u.id FROM User u WHERE u.subject = :subject", Long.class)
                 .setParameter("subject", subject).getResultList();
-        return known.isEmpty() ? newUsers.create(subject) : known.get(0);
+        long user = found.isEmpty() ? newUsers.create(subject) : found.get(0);
+        if (known.size() >= REMEMBERED) {
+            known.clear();
+        }
+        known.put(subject, user);
+        return user;
     }
 }
