@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,6 +89,33 @@ public abstract class PagedListContract {
         Http.Reply changed = http.get("/api/products?limit=2", Map.of("If-None-Match", tag));
         assertEquals(200, changed.status(), "a change must give the list a new tag: " + changed);
         assertNotEquals(Optional.of(tag), changed.header("ETag"));
+    }
+
+    /**
+     * A list that is not kept rendered reads the products' version and then the page: one database
+     * connection at a time, so more such lists at once than the pool has connections (the test
+     * servers have 6) all answer, none waiting for a connection another holds.
+     */
+    @Test
+    void moreListsAtOnceThanThePoolHasConnectionsAllAnswer() throws Exception {
+        int clients = 32;
+        int each = 5;
+        long first = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L); // pages nobody asked for yet
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Integer>>> statuses = IntStream.range(0, clients).mapToObj(client -> pool.submit(() -> {
+                start.await();
+                return IntStream.range(0, each).mapToObj(i -> http.get(
+                        "/api/products?limit=1&after=" + (first + client * each + i)).status()).toList();
+            })).toList();
+            start.countDown();
+            for (Future<List<Integer>> client : statuses) {
+                assertEquals(Collections.nCopies(each, 200), client.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest

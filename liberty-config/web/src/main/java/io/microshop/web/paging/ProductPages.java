@@ -35,7 +35,13 @@ public class ProductPages {
 
     private static final CacheControl ASK_EVERY_TIME = CacheControl.valueOf("no-cache");
 
-    @Resource(lookup = "jdbc/shop")
+    /**
+     * Unshareable, as Hibernate's are (shop-common.xml): closed, the connection goes back to the pool
+     * at once. A shareable one would stay with the request until it ends, while the page is read on
+     * a second connection: with as many requests at once as the pool has connections, each would
+     * hold one and wait for another until the pool's timeout.
+     */
+    @Resource(lookup = "jdbc/shop", shareable = false)
     DataSource database;
 
     /** Part of the tag: another version of the service may render the same products differently. */
